@@ -1,0 +1,56 @@
+package cn.shuangkong.service.security;
+
+import static org.springframework.http.HttpMethod.POST;
+import static org.springframework.http.HttpMethod.PUT;
+
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.web.servlet.HandlerExceptionResolver;
+
+/**
+ * Who may call what. Roles are checked here, by URL, before a request body is read; what a caller may
+ * see within its role is the {@link Jurisdiction} condition of each query.
+ */
+@Configuration
+class SecurityConfiguration {
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, SecuritySettings settings,
+                            @Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems) throws Exception {
+        // 401 and 403 are rendered by the same problem+json advice as every other error.
+        AuthenticationEntryPoint unauthenticated = (request, response, e) -> problems.resolveException(request, response, null, e);
+        AccessDeniedHandler denied = (request, response, e) -> problems.resolveException(request, response, null, e);
+
+        http.csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .exceptionHandling(e -> e.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/openapi.yaml",
+                                "/swagger-ui.html", "/webjars/**", "/error").permitAll()
+                        .requestMatchers(POST, "/api/v1/users").hasRole("ADMIN")
+                        .requestMatchers(POST, "/api/v1/enterprises").hasAnyRole("ADMIN", "REGULATOR")
+                        .requestMatchers(PUT, "/api/v1/enterprises/*").hasAnyRole("ADMIN", "REGULATOR", "ENTERPRISE")
+                        .requestMatchers("/api/**").authenticated()
+                        .anyRequest().denyAll());
+        if (settings.mode() == SecuritySettings.Mode.JWT) {
+            http.oauth2ResourceServer(o -> o.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied)
+                    .jwt(jwt -> jwt.jwtAuthenticationConverter(new JwtUsers())));
+        } else {
+            http.httpBasic(basic -> basic.realmName("shuangkong").authenticationEntryPoint(unauthenticated));
+        }
+        return http.build();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return new BCryptPasswordEncoder();
+    }
+}
