@@ -6,6 +6,7 @@ import static org.springframework.http.HttpMethod.PUT;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -26,7 +27,11 @@ class SecurityConfiguration {
     SecurityFilterChain api(HttpSecurity http, SecuritySettings settings,
                             @Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems) throws Exception {
         // 401 and 403 are rendered by the same problem+json advice as every other error.
-        AuthenticationEntryPoint unauthenticated = (request, response, e) -> problems.resolveException(request, response, null, e);
+        String challenge = settings.mode() == SecuritySettings.Mode.JWT ? "Bearer" : "Basic realm=\"shuangkong\"";
+        AuthenticationEntryPoint unauthenticated = (request, response, e) -> {
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, challenge);
+            problems.resolveException(request, response, null, e);
+        };
         AccessDeniedHandler denied = (request, response, e) -> problems.resolveException(request, response, null, e);
 
         http.csrf(csrf -> csrf.disable())

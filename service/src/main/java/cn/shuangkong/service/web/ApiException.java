@@ -28,7 +28,7 @@ public final class ApiException extends RuntimeException {
 
     /** 404: absent, or outside the caller's scope (the two are not told apart). */
     public static ApiException notFound(String what) {
-        return new ApiException(HttpStatus.NOT_FOUND, what + "不存在", List.of());
+        return new ApiException(HttpStatus.NOT_FOUND, what + " 不存在", List.of());
     }
 
     /** 403: the caller's role or jurisdiction does not allow this. */

@@ -47,9 +47,8 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(AuthenticationException.class)
     ResponseEntity<Object> unauthenticated(AuthenticationException e) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.set(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"shuangkong\", Bearer");
-        return problem(HttpStatus.UNAUTHORIZED, "需要登录：请提供有效的用户名和密码或访问令牌", List.of(), headers);
+        // The security configuration has set the WWW-Authenticate challenge of its mode.
+        return problem(HttpStatus.UNAUTHORIZED, "需要登录：请提供有效的用户名和密码或访问令牌", List.of(), new HttpHeaders());
     }
 
     @ExceptionHandler(AccessDeniedException.class)

@@ -164,6 +164,7 @@ class EnterpriseApiTest {
             var response = anonymous.post("/api/v1/enterprises", enterprise(Api.newUscc("330302"), "330302"));
             assertThat(response.getStatusCode().value()).isEqualTo(401);
             assertThat(response.getHeaders().getContentType()).hasToString("application/problem+json");
+            assertThat(response.getHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE)).isEqualTo("Basic realm=\"shuangkong\"");
         }
 
         private static boolean numeric(String field) {
