@@ -25,13 +25,13 @@ import org.kie.api.runtime.rule.Match;
  * One compiled rule set (a {@code kbase} of {@code META-INF/kmodule.xml}), built once and shared by
  * all threads; every evaluation runs in its own stateless session.
  *
- * <p>Reasons are taken from the rules that fired, through an agenda listener: each rule declares
- * {@code @clause("…")} and {@code @message("…")} metadata, and {@code {$x}} in the message is replaced
- * by the value bound to {@code $x} in that match.
+ * <p>Reasons are taken from the rules that fired, through an agenda listener: each rule (a DRL rule or a
+ * row of a decision table) declares {@code @clause("…")} and {@code @message("…")} metadata, in which
+ * {@code {$x}} stands for the value bound to {@code $x} in that match and {@code {$x.name}} for its property.
  */
 public final class RuleSet {
 
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\$\\w+)}");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\$\\w+)(?:\\.(\\w+))?}");
     private static final KieContainer CONTAINER = KieServices.Factory.get().getKieClasspathContainer(RuleSet.class.getClassLoader());
 
     private final String name;
@@ -78,15 +78,31 @@ public final class RuleSet {
     private static Reason reasonOf(Match match) {
         Rule rule = match.getRule();
         Map<String, Object> meta = rule.getMetaData();
-        String template = String.valueOf(meta.getOrDefault("message", rule.getName()));
+        String message = fill(String.valueOf(meta.getOrDefault("message", rule.getName())), match);
+        String clause = fill(String.valueOf(meta.getOrDefault("clause", Reason.DEFAULT_POLICY)), match);
+        return new Reason(rule.getName(), message, clause);
+    }
+
+    /** Replaces {@code {$x}} by the value bound to {@code $x}, and {@code {$x.name}} by that value's {@code getName()}. */
+    private static String fill(String template, Match match) {
         Matcher m = PLACEHOLDER.matcher(template);
-        StringBuilder message = new StringBuilder();
+        StringBuilder out = new StringBuilder();
         while (m.find()) {
-            Object value = match.getDeclarationIds().contains(m.group(1)) ? match.getDeclarationValue(m.group(1)) : m.group();
-            m.appendReplacement(message, Matcher.quoteReplacement(display(value)));
+            String declaration = m.group(1);
+            Object value = match.getDeclarationIds().contains(declaration) ? match.getDeclarationValue(declaration) : null;
+            String text = value == null ? m.group() : display(m.group(2) == null ? value : property(value, m.group(2)));
+            m.appendReplacement(out, Matcher.quoteReplacement(text));
         }
-        m.appendTail(message);
-        return new Reason(rule.getName(), message.toString(), String.valueOf(meta.getOrDefault("clause", Reason.DEFAULT_POLICY)));
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    private static Object property(Object bean, String name) {
+        try {
+            return bean.getClass().getMethod("get" + Character.toUpperCase(name.charAt(0)) + name.substring(1)).invoke(bean);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("A rule's reason names the missing property " + name + " of " + bean.getClass().getSimpleName(), e);
+        }
     }
 
     private static String display(Object value) {
