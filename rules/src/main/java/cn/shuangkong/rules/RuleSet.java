@@ -7,6 +7,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -73,6 +74,26 @@ public final class RuleSet {
         });
         session.execute(List.of(facts));
         return List.copyOf(reasons);
+    }
+
+    /**
+     * Runs the rules once over a batch of subjects and their facts (one stateless session for the whole
+     * batch) and returns each subject's reasons, in firing order. A reason belongs to the subject of
+     * {@code subjectType} that its rule matched; the rules must relate every other fact to its subject.
+     */
+    public <S> Map<S, List<Reason>> evaluateBatch(Class<S> subjectType, List<?> facts) {
+        Map<S, List<Reason>> reasons = new IdentityHashMap<>();
+        StatelessKieSession session = kieBase.newStatelessKieSession();
+        session.addEventListener(new DefaultAgendaEventListener() {
+            @Override
+            public void afterMatchFired(AfterMatchFiredEvent event) {
+                Match match = event.getMatch();
+                match.getObjects().stream().filter(subjectType::isInstance).findFirst()
+                        .ifPresent(subject -> reasons.computeIfAbsent(subjectType.cast(subject), k -> new ArrayList<>()).add(reasonOf(match)));
+            }
+        });
+        session.execute(facts);
+        return reasons;
     }
 
     private static Reason reasonOf(Match match) {

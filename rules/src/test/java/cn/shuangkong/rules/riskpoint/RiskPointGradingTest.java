@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
@@ -121,6 +122,21 @@ class RiskPointGradingTest {
     void theSameInputsGiveTheSameReasonsInTheSameOrder() {
         RiskPointInput input = RiskPointInput.ls("2", "2").withFlags(DirectFlag.values());
         assertThat(GRADING.grade(input)).isEqualTo(GRADING.grade(input));
+    }
+
+    @Test
+    void aBatchGradesEachPointOnItsOwnFacts() {
+        // One session for the batch: a flag of one point must not make its neighbours RED.
+        List<RiskPointGrade> grades = GRADING.gradeAll(List.of(
+                RiskPointInput.ls("1", "1"),
+                RiskPointInput.ls("1", "1").withFlags(DirectFlag.H2S_WORKPLACE),
+                RiskPointInput.lec("6", "6", "7"),
+                RiskPointInput.ls("1", "2")));
+
+        assertThat(grades).extracting(RiskPointGrade::grade).containsExactly(Grade.BLUE, Grade.RED, Grade.ORANGE, Grade.BLUE);
+        assertThat(grades).extracting(g -> g.reasons().size()).containsExactly(1, 2, 1, 1);
+        assertThat(grades.get(2).reasons().get(0).message()).startsWith("D = 252，");
+        assertThat(grades.get(3).reasons().get(0).message()).startsWith("R = 2，");
     }
 
     @ParameterizedTest(name = "{0}: {1}")
