@@ -17,7 +17,7 @@ import cn.shuangkong.rules.majorhazard.HazardousChemicalCatalogue.NamedChemical;
 /**
  * One chemical of a unit once identified: its critical quantity Q (GB 18218-2018 §4.1.2: Table 1, else the lowest
  * Table-2 quantity of its hazard symbols), q/Q, and β (§4.3.2: Table 3, else Table 4 by its hazard symbols).
- * The rules see it to explain a choice among several symbols, or a name that resembles a Table-1 row without matching it.
+ * The rules see it to explain a choice among several symbols.
  */
 public final class ChemicalAssessment {
 
@@ -34,11 +34,10 @@ public final class ChemicalAssessment {
     private final BigDecimal ratio;
     private final BigDecimal beta;
     private final HazardCategory betaSymbol;
-    private final List<NamedChemical> similarTableOneRows;
 
     private ChemicalAssessment(String name, String label, String cas, NamedChemical tableOne, List<HazardCategory> symbols,
                                HazardCategory quantitySymbol, BigDecimal quantity, BigDecimal criticalQuantity, BigDecimal beta,
-                               HazardCategory betaSymbol, List<NamedChemical> similarTableOneRows) {
+                               HazardCategory betaSymbol) {
         this.name = name;
         this.label = label;
         this.cas = cas;
@@ -50,7 +49,6 @@ public final class ChemicalAssessment {
         this.ratio = quantity.divide(criticalQuantity, MathContext.DECIMAL128);
         this.beta = beta;
         this.betaSymbol = betaSymbol;
-        this.similarTableOneRows = similarTableOneRows;
     }
 
     /**
@@ -74,19 +72,25 @@ public final class ChemicalAssessment {
             }
             HazardCategory betaSymbol = gas.isPresent() ? null : highestBeta(symbols);
             return new ChemicalAssessment(named.name(), named.name(), casOf(named, input), named, symbols, null, input.quantityTonnes(),
-                    named.criticalQuantity(), gas.isPresent() ? gas.get().getValue() : betaSymbol.beta(), betaSymbol, List.of());
+                    named.criticalQuantity(), gas.isPresent() ? gas.get().getValue() : betaSymbol.beta(), betaSymbol);
+        }
+        List<NamedChemical> similar = catalogue.byBaseName(input.name());
+        if (!similar.isEmpty()) {
+            // §4.1.2 a): a chemical in Table 1 takes its Q from Table 1, and the qualifier of the row decides which one. Grading a
+            // shortened name (硝酸铵, 甲醛) by Table 2 could understate Q (硝酸铵 row 43: 5 t) and miss a major hazard source.
+            throw new UnprocessableFactException(field, "「" + label + "」与GB 18218-2018表1所列条目（"
+                    + similar.stream().map(row -> row.label() + " Q=" + plain(row.criticalQuantity()) + " t").collect(Collectors.joining("；"))
+                    + "）名称相近：如属表1所列条目，请给出其在表1中的完整名称或CAS号；如确不属于（如含量不满足表1的说明），请在名称中注明（如“甲醛溶液（含量37%）”）并给出危险性类别符号");
         }
         if (symbols.isEmpty()) {
-            throw new UnprocessableFactException(field, "「" + label + "」未列入GB 18218-2018表1，须给出危险性类别符号（表2：J1～J5、W1.1～W11）以确定其临界量"
-                    + hint(catalogue, input));
+            throw new UnprocessableFactException(field, "「" + label + "」未列入GB 18218-2018表1，须给出危险性类别符号（表2：J1～J5、W1.1～W11）以确定其临界量");
         }
         // §4.1.2 b): "若一种危险化学品具有多种危险性，应按其中最低的临界量确定"; ties go to the first in Table 2.
         HazardCategory quantitySymbol = symbols.stream().min(Comparator.comparing(HazardCategory::criticalQuantity)).orElseThrow();
         Optional<Map.Entry<String, BigDecimal>> gas = catalogue.toxicGas(input.name());
         HazardCategory betaSymbol = gas.isPresent() ? null : highestBeta(symbols);
         return new ChemicalAssessment(blankToNull(input.name()), label, blankToNull(input.cas()), null, symbols, quantitySymbol,
-                input.quantityTonnes(), quantitySymbol.criticalQuantity(), gas.isPresent() ? gas.get().getValue() : betaSymbol.beta(), betaSymbol,
-                catalogue.byBaseName(input.name()));
+                input.quantityTonnes(), quantitySymbol.criticalQuantity(), gas.isPresent() ? gas.get().getValue() : betaSymbol.beta(), betaSymbol);
     }
 
     /** By name or alias; else by CAS (§4.1.2 a). A name or CAS that designates several rows cannot choose between their Q. */
@@ -110,13 +114,6 @@ public final class ChemicalAssessment {
         return new UnprocessableFactException(field, subject + " 对应GB 18218-2018表1中多个临界量不同的条目（"
                 + rows.stream().map(row -> row.label() + " " + plain(row.criticalQuantity()) + " t").collect(Collectors.joining("；"))
                 + "），请给出其在表1中的完整名称");
-    }
-
-    /** Table-1 rows the user may have meant by a shortened name, e.g. 汽油 for 汽油(乙醇汽油、甲醇汽油). */
-    private static String hint(HazardousChemicalCatalogue catalogue, ChemicalInput input) {
-        List<NamedChemical> candidates = catalogue.byBaseName(input.name());
-        return candidates.isEmpty() ? "" : "；如属表1" + candidates.stream().map(NamedChemical::label).collect(Collectors.joining("、"))
-                + "，请给出其在表1中的完整名称或CAS号";
     }
 
     /** Several symbols: no standard says which one gives β; Shuangkong takes the highest (default policy). Ties go to the first in Table 4. */
@@ -186,14 +183,6 @@ public final class ChemicalAssessment {
     /** A chemical outside Table 3 with several hazard symbols: β is the highest of theirs (default policy). */
     public boolean isBetaFromSeveralSymbols() {
         return betaSymbol != null && symbols.size() > 1;
-    }
-
-    /**
-     * The Table-1 rows whose name without its qualifier is this chemical's name (硝酸铵 for rows 43–44, 甲醛 for row 8),
-     * e.g. {@code 序号8「甲醛(含量>90%)」 Q=5 t}; empty for a Table-1 chemical. Whether the qualifier applies only the user can say.
-     */
-    public String getSimilarTableOneRows() {
-        return similarTableOneRows.stream().map(row -> row.label() + " Q=" + plain(row.criticalQuantity()) + " t").collect(Collectors.joining("；"));
     }
 
     /** e.g. {@code W2 Q=10 t、J3 Q=50 t}. */

@@ -326,22 +326,30 @@ class MajorHazardGradingTest {
         assertThat(result.hazardSymbol()).isEqualTo(symbol);
     }
 
-    /** §4.1.2 a): the qualifier of a Table-1 row decides; a shortened name with symbols is graded by Table 2, with a reason that says so. */
-    @ParameterizedTest(name = "{0} with {1} → Q={2} from Table 2, resembling {3}")
+    /**
+     * §4.1.2 a): a chemical in Table 1 takes Q from Table 1 and the row's qualifier decides which row. A shortened name
+     * is refused even with symbols, because Table 2 could understate Q (硝酸铵 row 43: 5 t, W9.1 would give 50 t).
+     */
+    @ParameterizedTest(name = "{0} with ''{1}'' → 422 naming {2}")
     @CsvSource({
-            "硝酸铵, W9.1, 50, 序号43「硝酸铵(含可燃物>0.2%，包括以碳计算的任何有机物，但不包括任何其他添加剂)」 Q=5 t；序号44「硝酸铵(含可燃物≤0.2%)」 Q=50 t",
-            "甲醛,   J3,   50, 序号8「甲醛(含量>90%)」 Q=5 t",
+            "硝酸铵, W9.1, 序号43「硝酸铵(含可燃物>0.2%，包括以碳计算的任何有机物，但不包括任何其他添加剂)」 Q=5 t；序号44「硝酸铵(含可燃物≤0.2%)」 Q=50 t",
+            "甲醛,   J3,   序号8「甲醛(含量>90%)」 Q=5 t",
+            "甲醛,   '',   序号8「甲醛(含量>90%)」 Q=5 t",
     })
-    void aShortenedTableOneNameWithSymbolsIsGradedByTableTwoAndSaysSo(String name, String symbol, BigDecimal q, String similar) {
-        MajorHazardResult result = GRADING.grade(new MajorHazardInput(UnitType.PRODUCTION, 0, List.of(withSymbols(name, "1", symbol))));
+    void aShortenedTableOneNameIsRefusedAskingForTheFullName(String name, String symbol, String similar) {
+        ChemicalInput chemical = symbol.isEmpty() ? named(name, "1") : withSymbols(name, "1", symbol);
+        assertThatThrownBy(() -> GRADING.grade(new MajorHazardInput(UnitType.PRODUCTION, 0, List.of(chemical))))
+                .isInstanceOf(UnprocessableFactException.class)
+                .hasMessageContaining("「" + name + "」与GB 18218-2018表1所列条目（" + similar + "）名称相近")
+                .extracting(e -> ((UnprocessableFactException) e).field()).isEqualTo("chemicals[0]");
+    }
 
-        assertThat(result.chemicals().get(0).tableOneRow()).isNull();
-        assertThat(result.chemicals().get(0).criticalQuantityTonnes()).isEqualByComparingTo(q);
-        assertThat(result.reasons().get(0)).satisfies(reason -> {
-            assertThat(reason.rule()).isEqualTo("A chemical named like a Table-1 row but not matching it takes Q from Table 2");
-            assertThat(reason.clause()).isEqualTo("GB 18218-2018 第4.1.2条");
-            assertThat(reason.message()).startsWith(name + "与表1所列名称和说明不完全一致（相近条目：" + similar + "），按其危险性类别（表2）确定临界量 Q = " + q + " t");
-        });
+    @Test
+    void aNameThatSaysItIsNotTheTableOneRowIsGradedByTableTwo() {
+        ChemicalResult result = GRADING.grade(new MajorHazardInput(UnitType.PRODUCTION, 0, List.of(withSymbols("甲醛溶液（含量37%）", "1", "J3"))))
+                .chemicals().get(0);
+        assertThat(result.tableOneRow()).isNull();
+        assertThat(result.criticalQuantityTonnes()).isEqualByComparingTo("50");
     }
 
     // ---- β (§4.3.2): Table 3 for the named toxic gases, else Table 4 by symbol ----
@@ -424,7 +432,7 @@ class MajorHazardGradingTest {
     @CsvSource(nullValues = "-", value = {
             "某溶剂,   -,       「某溶剂」未列入GB 18218-2018表1，须给出危险性类别符号",
             "一氧化碳, 630-08-0, 「一氧化碳」未列入GB 18218-2018表1，须给出危险性类别符号",
-            "汽油,     -,       如属表1序号66「汽油(乙醇汽油、甲醇汽油)」，请给出其在表1中的完整名称或CAS号",
+            "汽油,     -,       （序号66「汽油(乙醇汽油、甲醇汽油)」 Q=200 t）名称相近：如属表1所列条目，请给出其在表1中的完整名称或CAS号",
             "-,        -,       「第1种危险化学品」未列入GB 18218-2018表1",
     })
     void aChemicalOutsideTableOneNeedsASymbolForQ(String name, String cas, String message) {
