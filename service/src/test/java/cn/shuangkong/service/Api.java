@@ -62,6 +62,10 @@ public final class Api {
         return exchange(client.post().uri(path).contentType(MediaType.APPLICATION_JSON).body(body), null);
     }
 
+    public ResponseEntity<JsonNode> postWithIfMatch(String path, Object body, String ifMatch) {
+        return exchange(client.post().uri(path).contentType(MediaType.APPLICATION_JSON).body(body), ifMatch);
+    }
+
     public ResponseEntity<JsonNode> put(String path, Object body, String ifMatch) {
         return exchange(client.put().uri(path).contentType(MediaType.APPLICATION_JSON).body(body), ifMatch);
     }

@@ -60,6 +60,17 @@ public class EnterpriseRegistry {
         return db.fetchExists(ENTERPRISE, ENTERPRISE.USCC.eq(uscc));
     }
 
+    /** The id of the enterprise {@code uscc} if the caller may see it; 404 otherwise. For every sub-resource of an enterprise. */
+    @Transactional(readOnly = true)
+    public long requireInScope(CurrentUser user, String uscc) {
+        return db.select(ENTERPRISE.ID)
+                .from(ENTERPRISE)
+                .where(ENTERPRISE.USCC.eq(uscc))
+                .and(Jurisdiction.enterprises(user))
+                .fetchOptional(ENTERPRISE.ID)
+                .orElseThrow(() -> ApiException.notFound("企业 " + uscc));
+    }
+
     Enterprise register(CurrentUser user, String uscc, EnterpriseFields fields) {
         Uscc.violation(uscc).ifPresent(why -> {
             throw ApiException.invalidField("uscc", why);

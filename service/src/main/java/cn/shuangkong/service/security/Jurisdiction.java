@@ -27,6 +27,18 @@ public final class Jurisdiction {
         };
     }
 
+    /**
+     * The scope over objects a region owns rather than an enterprise (geological hazard points): an
+     * enterprise user has none.
+     */
+    public static Condition regions(CurrentUser user, Field<String> regionCode) {
+        return switch (user.role()) {
+            case ADMIN -> DSL.trueCondition();
+            case REGULATOR, INSPECTOR -> RegionCodes.within(regionCode, user.regionCode());
+            case ENTERPRISE -> DSL.falseCondition();
+        };
+    }
+
     /** The scope over {@code enterprise}. */
     public static Condition enterprises(CurrentUser user) {
         return of(user, ENTERPRISE.REGION_CODE, ENTERPRISE.USCC);

@@ -43,6 +43,13 @@ class SecurityConfiguration {
                         .requestMatchers(POST, "/api/v1/users").hasRole("ADMIN")
                         .requestMatchers(POST, "/api/v1/enterprises").hasAnyRole("ADMIN", "REGULATOR")
                         .requestMatchers(PUT, "/api/v1/enterprises/*").hasAnyRole("ADMIN", "REGULATOR", "ENTERPRISE")
+                        // An enterprise manages its own risk points and units; regulators and inspectors read them.
+                        .requestMatchers(POST, "/api/v1/enterprises/*/risk-points", "/api/v1/enterprises/*/units").hasAnyRole("ADMIN", "ENTERPRISE")
+                        .requestMatchers(PUT, "/api/v1/enterprises/*/risk-points/*", "/api/v1/enterprises/*/units/*").hasAnyRole("ADMIN", "ENTERPRISE")
+                        // Geological hazard points belong to regions: regulators manage them, inspectors read them.
+                        .requestMatchers(POST, "/api/v1/hazard-points", "/api/v1/hazard-points/*/closure").hasAnyRole("ADMIN", "REGULATOR")
+                        .requestMatchers(PUT, "/api/v1/hazard-points/*").hasAnyRole("ADMIN", "REGULATOR")
+                        .requestMatchers("/api/v1/hazard-points", "/api/v1/hazard-points/**").hasAnyRole("ADMIN", "REGULATOR", "INSPECTOR")
                         .requestMatchers("/api/**").authenticated()
                         .anyRequest().denyAll());
         if (settings.mode() == SecuritySettings.Mode.JWT) {

@@ -26,6 +26,11 @@ public final class ApiException extends RuntimeException {
         return new ApiException(HttpStatus.BAD_REQUEST, "请求参数有误", List.of(new FieldError(field, message)));
     }
 
+    /** 422 naming the field: well-formed, but it cannot be evaluated as it stands. */
+    public static ApiException unprocessableField(String field, String message) {
+        return new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "无法计算：请补充所需信息", List.of(new FieldError(field, message)));
+    }
+
     /** 404: absent, or outside the caller's scope (the two are not told apart). */
     public static ApiException notFound(String what) {
         return new ApiException(HttpStatus.NOT_FOUND, what + " 不存在", List.of());

@@ -1,0 +1,97 @@
+package cn.shuangkong.service.grading;
+
+import static cn.shuangkong.schema.Tables.GRADE_HISTORY;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jooq.DSLContext;
+import org.springframework.stereotype.Component;
+
+import cn.shuangkong.rules.Grade;
+import cn.shuangkong.service.api.model.GradeHistoryEntry;
+import cn.shuangkong.service.web.Times;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code grade_history}: every stored grade with the inputs it came from, the whole result (numbers and
+ * reasons), and the rule-set version that produced it, so any past grade can be explained and reproduced.
+ * Written in the caller's transaction, with the change that caused it.
+ */
+@Component
+public class GradeHistory {
+
+    public enum Subject { RISK_POINT, CHEMICAL_UNIT, HAZARD_POINT }
+
+    public enum Cause { CREATED, UPDATED, CLOSED }
+
+    private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() { };
+
+    private final DSLContext db;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    GradeHistory(DSLContext db, JsonMapper json, Clock clock) {
+        this.db = db;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    public void record(Subject subject, long subjectId, String ruleSet, String ruleSetVersion, Grade grade, BigDecimal score,
+                       Object inputs, Object result, Cause cause, String gradedBy) {
+        db.insertInto(GRADE_HISTORY)
+                .set(GRADE_HISTORY.SUBJECT_TYPE, subject.name())
+                .set(GRADE_HISTORY.SUBJECT_ID, subjectId)
+                .set(GRADE_HISTORY.RULE_SET, ruleSet)
+                .set(GRADE_HISTORY.RULE_SET_VERSION, ruleSetVersion)
+                .set(GRADE_HISTORY.GRADE, grade.name())
+                .set(GRADE_HISTORY.SCORE, score)
+                .set(GRADE_HISTORY.INPUTS, json.writeValueAsString(inputs))
+                .set(GRADE_HISTORY.RESULT, json.writeValueAsString(result))
+                .set(GRADE_HISTORY.CAUSE, cause.name())
+                .set(GRADE_HISTORY.GRADED_BY, gradedBy)
+                .set(GRADE_HISTORY.GRADED_AT, LocalDateTime.now(clock))
+                .execute();
+    }
+
+    /** Newest first. */
+    public List<GradeHistoryEntry> of(Subject subject, long subjectId) {
+        return db.selectFrom(GRADE_HISTORY)
+                .where(GRADE_HISTORY.SUBJECT_TYPE.eq(subject.name()))
+                .and(GRADE_HISTORY.SUBJECT_ID.eq(subjectId))
+                .orderBy(GRADE_HISTORY.ID.desc())
+                .fetch(r -> {
+                    Grade grade = Grade.valueOf(r.getGrade());
+                    return new GradeHistoryEntry(r.getRuleSet(), r.getRuleSetVersion(), GradeViews.grade(grade), grade.label(),
+                            r.getCause(), Times.toApi(r.getGradedAt()), json.readValue(r.getResult(), OBJECT))
+                            .score(r.getScore() == null ? null : r.getScore().stripTrailingZeros())
+                            .gradedBy(r.getGradedBy())
+                            .inputs(json.readValue(r.getInputs(), OBJECT));
+                });
+    }
+
+    /** The result of each subject's latest grade, read back as {@code type}. */
+    public <T> Map<Long, T> latestResults(Subject subject, Collection<Long> subjectIds, Class<T> type) {
+        Map<Long, T> latest = new HashMap<>();
+        if (subjectIds.isEmpty()) {
+            return latest;
+        }
+        var newest = db.select(GRADE_HISTORY.SUBJECT_ID, org.jooq.impl.DSL.max(GRADE_HISTORY.ID).as("id"))
+                .from(GRADE_HISTORY)
+                .where(GRADE_HISTORY.SUBJECT_TYPE.eq(subject.name()))
+                .and(GRADE_HISTORY.SUBJECT_ID.in(subjectIds))
+                .groupBy(GRADE_HISTORY.SUBJECT_ID)
+                .asTable("newest");
+        db.select(GRADE_HISTORY.SUBJECT_ID, GRADE_HISTORY.RESULT)
+                .from(GRADE_HISTORY)
+                .join(newest).on(GRADE_HISTORY.ID.eq(newest.field("id", Long.class)))
+                .forEach(r -> latest.put(r.value1(), json.readValue(r.value2(), type)));
+        return latest;
+    }
+}

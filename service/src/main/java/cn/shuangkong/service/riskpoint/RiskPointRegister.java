@@ -1,0 +1,259 @@
+package cn.shuangkong.service.riskpoint;
+
+import static cn.shuangkong.schema.Tables.CONTROL_MEASURE;
+import static cn.shuangkong.schema.Tables.ENTERPRISE;
+import static cn.shuangkong.schema.Tables.RISK_EVENT;
+import static cn.shuangkong.schema.Tables.RISK_POINT;
+
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import java.util.stream.Collectors;
+
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.shuangkong.rules.riskpoint.RiskPointGrading;
+import cn.shuangkong.service.api.model.ControlLevel;
+import cn.shuangkong.service.api.model.ControlMeasure;
+import cn.shuangkong.service.api.model.DirectFlag;
+import cn.shuangkong.service.api.model.Grade;
+import cn.shuangkong.service.api.model.GradeHistoryEntry;
+import cn.shuangkong.service.api.model.RiskAssessmentInput;
+import cn.shuangkong.service.api.model.RiskEvent;
+import cn.shuangkong.service.api.model.RiskMethod;
+import cn.shuangkong.service.api.model.RiskPoint;
+import cn.shuangkong.service.api.model.RiskPointGrade;
+import cn.shuangkong.service.api.model.RiskPointInput;
+import cn.shuangkong.service.api.model.RiskPointType;
+import cn.shuangkong.service.enterprise.EnterpriseRegistry;
+import cn.shuangkong.service.grading.Evaluations;
+import cn.shuangkong.service.grading.GradeHistory;
+import cn.shuangkong.service.grading.GradeViews;
+import cn.shuangkong.service.security.CurrentUser;
+import cn.shuangkong.service.security.Jurisdiction;
+import cn.shuangkong.service.web.ApiException;
+import cn.shuangkong.service.web.ETags;
+import cn.shuangkong.service.web.Times;
+
+/**
+ * An enterprise's risk points (风险点): graded by the {@code riskpoint} rule set on every write, the grade
+ * and its version stored, every grade written to the history in the same transaction.
+ */
+@Service
+@Transactional
+class RiskPointRegister {
+
+    private final DSLContext db;
+    private final EnterpriseRegistry enterprises;
+    private final RiskPointGrading grading;
+    private final GradeHistory history;
+    private final Clock clock;
+
+    RiskPointRegister(DSLContext db, EnterpriseRegistry enterprises, RiskPointGrading grading, GradeHistory history, Clock clock) {
+        this.db = db;
+        this.enterprises = enterprises;
+        this.grading = grading;
+        this.history = history;
+        this.clock = clock;
+    }
+
+    RiskPoint create(CurrentUser user, String uscc, RiskPointInput in) {
+        long enterpriseId = enterprises.requireInScope(user, uscc);
+        var grade = Evaluations.evaluate("assessment.", () -> grading.grade(GradeViews.facts(in.getAssessment())));
+        ControlLevel level = controlLevel(in.getControlLevel(), grade.grade());
+        LocalDateTime now = LocalDateTime.now(clock);
+        long id = db.insertInto(RISK_POINT)
+                .set(RISK_POINT.ENTERPRISE_ID, enterpriseId)
+                .set(columns(in, grade, level))
+                .set(RISK_POINT.VERSION, 1)
+                .set(RISK_POINT.CREATED_AT, now)
+                .set(RISK_POINT.UPDATED_AT, now)
+                .returningResult(RISK_POINT.ID)
+                .fetchSingle(RISK_POINT.ID);
+        insertEvents(id, in.getEvents());
+        history.record(GradeHistory.Subject.RISK_POINT, id, RiskPointGrading.NAME, grade.ruleSetVersion(), grade.grade(), grade.score(),
+                in.getAssessment(), GradeViews.view(grade), GradeHistory.Cause.CREATED, user.username());
+        return find(user, uscc, id);
+    }
+
+    RiskPoint update(CurrentUser user, String uscc, long id, RiskPointInput in, String ifMatch) {
+        find(user, uscc, id);
+        OptionalInt expected = ETags.expectedVersion(ifMatch);
+        var grade = Evaluations.evaluate("assessment.", () -> grading.grade(GradeViews.facts(in.getAssessment())));
+        ControlLevel level = controlLevel(in.getControlLevel(), grade.grade());
+        int updated = db.update(RISK_POINT)
+                .set(columns(in, grade, level))
+                .set(RISK_POINT.VERSION, RISK_POINT.VERSION.plus(1))
+                .set(RISK_POINT.UPDATED_AT, LocalDateTime.now(clock))
+                .where(RISK_POINT.ID.eq(id))
+                .and(expected.isPresent() ? RISK_POINT.VERSION.eq(expected.getAsInt()) : DSL.trueCondition())
+                .execute();
+        if (updated == 0) {
+            throw ApiException.staleVersion(db.select(RISK_POINT.VERSION).from(RISK_POINT).where(RISK_POINT.ID.eq(id)).fetchSingle().value1());
+        }
+        db.deleteFrom(RISK_EVENT).where(RISK_EVENT.RISK_POINT_ID.eq(id)).execute();
+        insertEvents(id, in.getEvents());
+        history.record(GradeHistory.Subject.RISK_POINT, id, RiskPointGrading.NAME, grade.ruleSetVersion(), grade.grade(), grade.score(),
+                in.getAssessment(), GradeViews.view(grade), GradeHistory.Cause.UPDATED, user.username());
+        return find(user, uscc, id);
+    }
+
+    @Transactional(readOnly = true)
+    RiskPoint find(CurrentUser user, String uscc, long id) {
+        List<RiskPoint> found = fetch(user, uscc, RISK_POINT.ID.eq(id));
+        if (found.isEmpty()) {
+            throw ApiException.notFound("风险点 " + id);
+        }
+        return found.get(0);
+    }
+
+    @Transactional(readOnly = true)
+    List<RiskPoint> list(CurrentUser user, String uscc, Grade grade) {
+        enterprises.requireInScope(user, uscc);
+        return fetch(user, uscc, grade == null ? DSL.trueCondition() : RISK_POINT.GRADE.eq(grade.getValue()));
+    }
+
+    @Transactional(readOnly = true)
+    List<GradeHistoryEntry> history(CurrentUser user, String uscc, long id) {
+        find(user, uscc, id);
+        return history.of(GradeHistory.Subject.RISK_POINT, id);
+    }
+
+    /** A grade's default control level, or a higher one; never a lower one (分级管控: the higher the risk, the higher the level). */
+    private static ControlLevel controlLevel(ControlLevel requested, cn.shuangkong.rules.Grade grade) {
+        ControlLevel least = GradeViews.defaultControlLevel(grade);
+        if (requested == null) {
+            return least;
+        }
+        if (requested.ordinal() > least.ordinal()) {
+            throw ApiException.invalidField("controlLevel", grade.label() + "至少应由" + GradeViews.label(least) + "管控，不能降为" + GradeViews.label(requested));
+        }
+        return requested;
+    }
+
+    private static Map<org.jooq.Field<?>, Object> columns(RiskPointInput in, cn.shuangkong.rules.riskpoint.RiskPointGrade grade, ControlLevel level) {
+        RiskAssessmentInput a = in.getAssessment();
+        Map<org.jooq.Field<?>, Object> columns = new LinkedHashMap<>();
+        columns.put(RISK_POINT.NAME, in.getName().strip());
+        columns.put(RISK_POINT.LOCATION, in.getLocation());
+        columns.put(RISK_POINT.POINT_TYPE, in.getType().getValue());
+        columns.put(RISK_POINT.ANALYSIS_OBJECT, in.getAnalysisObject());
+        columns.put(RISK_POINT.ANALYSIS_UNIT, in.getAnalysisUnit());
+        columns.put(RISK_POINT.METHOD, a.getMethod().getValue());
+        columns.put(RISK_POINT.L_VALUE, a.getL());
+        columns.put(RISK_POINT.E_VALUE, a.getE());
+        columns.put(RISK_POINT.C_VALUE, a.getC());
+        columns.put(RISK_POINT.S_VALUE, a.getS());
+        columns.put(RISK_POINT.DIRECT_FLAGS, a.getDirectFlags() == null ? "" : a.getDirectFlags().stream().map(DirectFlag::getValue).sorted().distinct().collect(Collectors.joining(",")));
+        columns.put(RISK_POINT.CONTROL_LEVEL, level.getValue());
+        columns.put(RISK_POINT.RESPONSIBLE_DEPARTMENT, in.getResponsibleDepartment());
+        columns.put(RISK_POINT.RESPONSIBLE_PERSON, in.getResponsiblePerson());
+        columns.put(RISK_POINT.GRADE, grade.grade().name());
+        columns.put(RISK_POINT.SCORE, grade.score());
+        columns.put(RISK_POINT.RULE_SET_VERSION, grade.ruleSetVersion());
+        return columns;
+    }
+
+    private void insertEvents(long riskPointId, List<RiskEvent> events) {
+        if (events == null) {
+            return;
+        }
+        for (int i = 0; i < events.size(); i++) {
+            RiskEvent event = events.get(i);
+            long eventId = db.insertInto(RISK_EVENT)
+                    .set(RISK_EVENT.RISK_POINT_ID, riskPointId)
+                    .set(RISK_EVENT.POSITION, i)
+                    .set(RISK_EVENT.NAME, event.getName().strip())
+                    .returningResult(RISK_EVENT.ID)
+                    .fetchSingle(RISK_EVENT.ID);
+            List<ControlMeasure> measures = event.getControlMeasures() == null ? List.of() : event.getControlMeasures();
+            for (int j = 0; j < measures.size(); j++) {
+                ControlMeasure m = measures.get(j);
+                db.insertInto(CONTROL_MEASURE)
+                        .set(CONTROL_MEASURE.RISK_EVENT_ID, eventId)
+                        .set(CONTROL_MEASURE.POSITION, j)
+                        .set(CONTROL_MEASURE.DESCRIPTION, m.getDescription().strip())
+                        .set(CONTROL_MEASURE.DATA_SOURCE, m.getDataSource() == null ? null : m.getDataSource().getValue())
+                        .set(CONTROL_MEASURE.CLASSIFICATION, m.getClassification() == null ? null : m.getClassification().getValue())
+                        .execute();
+            }
+        }
+    }
+
+    private List<RiskPoint> fetch(CurrentUser user, String uscc, Condition condition) {
+        var rows = db.select(RISK_POINT.asterisk(), ENTERPRISE.USCC)
+                .from(RISK_POINT)
+                .join(ENTERPRISE).on(ENTERPRISE.ID.eq(RISK_POINT.ENTERPRISE_ID))
+                .where(ENTERPRISE.USCC.eq(uscc))
+                .and(Jurisdiction.enterprises(user))
+                .and(condition)
+                .orderBy(RISK_POINT.ID)
+                .fetch();
+        List<Long> ids = rows.map(r -> r.get(RISK_POINT.ID));
+        Map<Long, List<RiskEvent>> events = events(ids);
+        Map<Long, RiskPointGrade> grades = history.latestResults(GradeHistory.Subject.RISK_POINT, ids, RiskPointGrade.class);
+        return rows.map(r -> toApi(r, events.getOrDefault(r.get(RISK_POINT.ID), List.of()), grades.get(r.get(RISK_POINT.ID))));
+    }
+
+    private Map<Long, List<RiskEvent>> events(List<Long> riskPointIds) {
+        Map<Long, List<RiskEvent>> byPoint = new LinkedHashMap<>();
+        if (riskPointIds.isEmpty()) {
+            return byPoint;
+        }
+        Map<Long, RiskEvent> byId = new LinkedHashMap<>();
+        db.selectFrom(RISK_EVENT).where(RISK_EVENT.RISK_POINT_ID.in(riskPointIds)).orderBy(RISK_EVENT.RISK_POINT_ID, RISK_EVENT.POSITION)
+                .forEach(e -> {
+                    RiskEvent event = new RiskEvent(e.getName()).controlMeasures(new ArrayList<>());
+                    byId.put(e.getId(), event);
+                    byPoint.computeIfAbsent(e.getRiskPointId(), k -> new ArrayList<>()).add(event);
+                });
+        if (!byId.isEmpty()) {
+            db.selectFrom(CONTROL_MEASURE).where(CONTROL_MEASURE.RISK_EVENT_ID.in(byId.keySet())).orderBy(CONTROL_MEASURE.RISK_EVENT_ID, CONTROL_MEASURE.POSITION)
+                    .forEach(m -> byId.get(m.getRiskEventId()).getControlMeasures().add(new ControlMeasure(m.getDescription())
+                            .dataSource(m.getDataSource() == null ? null : ControlMeasure.DataSourceEnum.fromValue(m.getDataSource()))
+                            .classification(m.getClassification() == null ? null : ControlMeasure.ClassificationEnum.fromValue(m.getClassification()))));
+        }
+        return byPoint;
+    }
+
+    private static RiskPoint toApi(Record r, List<RiskEvent> events, RiskPointGrade grade) {
+        String flags = r.get(RISK_POINT.DIRECT_FLAGS);
+        RiskAssessmentInput assessment = new RiskAssessmentInput(RiskMethod.fromValue(r.get(RISK_POINT.METHOD)))
+                .l(plain(r.get(RISK_POINT.L_VALUE)))
+                .e(plain(r.get(RISK_POINT.E_VALUE)))
+                .c(plain(r.get(RISK_POINT.C_VALUE)))
+                .s(plain(r.get(RISK_POINT.S_VALUE)))
+                .directFlags(flags.isEmpty() ? List.of() : Arrays.stream(flags.split(",")).map(DirectFlag::fromValue).toList());
+        RiskPointType type = RiskPointType.fromValue(r.get(RISK_POINT.POINT_TYPE));
+        ControlLevel level = ControlLevel.fromValue(r.get(RISK_POINT.CONTROL_LEVEL));
+        return new RiskPoint(r.get(RISK_POINT.ID), r.get(ENTERPRISE.USCC), r.get(RISK_POINT.NAME), type, label(type), assessment, grade,
+                level, GradeViews.label(level), events, r.get(RISK_POINT.VERSION), Times.toApi(r.get(RISK_POINT.UPDATED_AT)))
+                .location(r.get(RISK_POINT.LOCATION))
+                .analysisObject(r.get(RISK_POINT.ANALYSIS_OBJECT))
+                .analysisUnit(r.get(RISK_POINT.ANALYSIS_UNIT))
+                .responsibleDepartment(r.get(RISK_POINT.RESPONSIBLE_DEPARTMENT))
+                .responsiblePerson(r.get(RISK_POINT.RESPONSIBLE_PERSON));
+    }
+
+    private static java.math.BigDecimal plain(java.math.BigDecimal value) {
+        return value == null ? null : value.stripTrailingZeros();
+    }
+
+    static String label(RiskPointType type) {
+        return switch (type) {
+            case PLACE -> "场所";
+            case EQUIPMENT -> "设备设施";
+            case ACTIVITY -> "作业活动";
+        };
+    }
+}
