@@ -131,7 +131,8 @@ public final class GradingBenchmark {
         AtomicLong graded = new AtomicLong();
         int batchCount = (total + batchSize - 1) / batchSize;
         long start = System.nanoTime();
-        try (ExecutorService pool = Executors.newFixedThreadPool(THREADS)) {
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+        try {
             List<Future<?>> futures = new ArrayList<>();
             for (int t = 0; t < THREADS; t++) {
                 int thread = t;
@@ -144,6 +145,8 @@ public final class GradingBenchmark {
             for (Future<?> f : futures) {
                 f.get();
             }
+        } finally {
+            pool.shutdown();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         long peak = sampler.stopAndPeakMiB();

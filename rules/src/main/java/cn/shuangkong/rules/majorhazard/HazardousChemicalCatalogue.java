@@ -32,18 +32,31 @@ final class HazardousChemicalCatalogue {
             PATH + "gb18218-table4.tsv");
 
     private static final Pattern WHITESPACE = Pattern.compile("[\\s\\u3000]+");
+    /**
+     * Rows of Table 1 whose parentheses describe what the row includes rather than restrict it: 13 煤气(CO，CO和H₂、CH₄的混合物等),
+     * 52 液化石油气(含丙烷、丁烷及其混合物), 66 汽油(乙醇汽油、甲醇汽油). Every other qualified row restricts (含量>90%, 无水,
+     * 含可燃物≤0.2%, 压缩的或液化的, …), so its bare name is ambiguous and refused. A reading of the standard's wording, kept as data.
+     */
+    private static final Set<Integer> INCLUSIVE_QUALIFIER_ROWS = Set.of(13, 52, 66);
+
     // Last of the static fields: loading uses the ones above.
     private static final HazardousChemicalCatalogue GB_18218 = load();
 
     /** One row of Table 1. {@code casNumbers} is empty for rows 13, 45 and 74, which have none in the standard. */
     record NamedChemical(int row, String name, List<String> aliases, List<String> casNumbers, BigDecimal criticalQuantity) {
 
-        /** Every name it goes by: its name, each substance a name lists ("甲烷，天然气" names two), its aliases. */
+        /**
+         * Every name it goes by: its name, each substance a name lists ("甲烷，天然气" names two), its aliases, and,
+         * for a row whose parentheses only describe what it includes, its name without them (液化石油气, 汽油, 煤气).
+         */
         List<String> names() {
             Set<String> names = new LinkedHashSet<>();
             names.add(name);
             names.addAll(splitOutsideParentheses(name, '，'));
             names.addAll(aliases);
+            if (INCLUSIVE_QUALIFIER_ROWS.contains(row)) {
+                names.add(withoutQualifier(name));
+            }
             return List.copyOf(names);
         }
 
@@ -60,6 +73,7 @@ final class HazardousChemicalCatalogue {
     /** A hazard symbol with its critical quantity (Table 2) and β (Table 4). */
     record HazardCategory(String symbol, String category, String description, BigDecimal criticalQuantity, BigDecimal beta) {
     }
+
 
     private final List<NamedChemical> tableOne;
     private final Map<String, List<NamedChemical>> byName = new LinkedHashMap<>();

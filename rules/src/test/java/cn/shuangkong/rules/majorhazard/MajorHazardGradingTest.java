@@ -344,6 +344,15 @@ class MajorHazardGradingTest {
                 .extracting(e -> ((UnprocessableFactException) e).field()).isEqualTo("chemicals[0]");
     }
 
+    /** Rows 13, 52 and 66 only describe what they include in parentheses: their bare names are those rows. */
+    @ParameterizedTest(name = "{0} is row {1}, Q={2}")
+    @CsvSource({"液化石油气, 52, 50", "汽油, 66, 200", "煤气, 13, 20"})
+    void aRowWhoseParenthesesOnlyDescribeItIsFoundByItsBareName(String name, int row, BigDecimal q) {
+        ChemicalResult result = GRADING.grade(new MajorHazardInput(UnitType.PRODUCTION, 0, List.of(withSymbols(name, "1", "W2")))).chemicals().get(0);
+        assertThat(result.tableOneRow()).isEqualTo(row);
+        assertThat(result.criticalQuantityTonnes()).isEqualByComparingTo(q);
+    }
+
     @Test
     void aNameThatSaysItIsNotTheTableOneRowIsGradedByTableTwo() {
         ChemicalResult result = GRADING.grade(new MajorHazardInput(UnitType.PRODUCTION, 0, List.of(withSymbols("甲醛溶液（含量37%）", "1", "J3"))))
@@ -432,7 +441,6 @@ class MajorHazardGradingTest {
     @CsvSource(nullValues = "-", value = {
             "某溶剂,   -,       「某溶剂」未列入GB 18218-2018表1，须给出危险性类别符号",
             "一氧化碳, 630-08-0, 「一氧化碳」未列入GB 18218-2018表1，须给出危险性类别符号",
-            "汽油,     -,       （序号66「汽油(乙醇汽油、甲醇汽油)」 Q=200 t）名称相近：如属表1所列条目，请给出其在表1中的完整名称或CAS号",
             "-,        -,       「第1种危险化学品」未列入GB 18218-2018表1",
     })
     void aChemicalOutsideTableOneNeedsASymbolForQ(String name, String cas, String message) {
