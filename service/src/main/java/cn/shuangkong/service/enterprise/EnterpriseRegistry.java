@@ -30,6 +30,7 @@ import cn.shuangkong.service.security.CurrentUser;
 import cn.shuangkong.service.security.Jurisdiction;
 import cn.shuangkong.service.web.ApiException;
 import cn.shuangkong.service.web.ETags;
+import cn.shuangkong.service.web.VersionedRows;
 import cn.shuangkong.service.web.Times;
 
 /** The enterprise registry (一企一档): every read and write within the caller's jurisdiction. */
@@ -116,17 +117,7 @@ public class EnterpriseRegistry {
         if (!Jurisdiction.covers(user, fields.regionCode(), uscc)) {
             throw ApiException.forbidden("不能将企业迁出本辖区：" + regions.fullName(fields.regionCode()) + "不在管辖范围内");
         }
-        Condition sameVersion = expected.isPresent() ? ENTERPRISE.VERSION.eq(expected.getAsInt()) : DSL.trueCondition();
-        int updated = db.update(ENTERPRISE)
-                .set(columns(fields))
-                .set(ENTERPRISE.VERSION, ENTERPRISE.VERSION.plus(1))
-                .set(ENTERPRISE.UPDATED_AT, LocalDateTime.now(clock))
-                .where(ENTERPRISE.ID.eq(current.getId()))
-                .and(sameVersion)
-                .execute();
-        if (updated == 0) {
-            throw ApiException.staleVersion(db.select(ENTERPRISE.VERSION).from(ENTERPRISE).where(ENTERPRISE.ID.eq(current.getId())).fetchSingle().value1());
-        }
+        VersionedRows.update(db, ENTERPRISE, ENTERPRISE.ID, ENTERPRISE.VERSION, ENTERPRISE.UPDATED_AT, current.getId(), expected, columns(fields), LocalDateTime.now(clock));
         return find(user, uscc).orElseThrow();
     }
 

@@ -13,7 +13,6 @@ import java.util.OptionalInt;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.impl.DSL;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -38,6 +37,7 @@ import cn.shuangkong.service.security.CurrentUser;
 import cn.shuangkong.service.security.Jurisdiction;
 import cn.shuangkong.service.web.ApiException;
 import cn.shuangkong.service.web.ETags;
+import cn.shuangkong.service.web.VersionedRows;
 import cn.shuangkong.service.web.Times;
 
 /**
@@ -109,7 +109,7 @@ class HazardPointRegister {
 
     @Transactional(readOnly = true)
     HazardPoint find(CurrentUser user, long id) {
-        return toApi(requireInScope(user, id));
+        return toApi(List.of(requireInScope(user, id))).get(0);
     }
 
     @Transactional(readOnly = true)
@@ -125,10 +125,10 @@ class HazardPointRegister {
             where = where.and(HAZARD_POINT.STATUS.eq(status.getValue()));
         }
         long total = db.fetchCount(HAZARD_POINT, where);
-        List<HazardPoint> content = db.selectFrom(HAZARD_POINT).where(where)
+        List<HazardPoint> content = toApi(db.selectFrom(HAZARD_POINT).where(where)
                 .orderBy(HAZARD_POINT.REGION_CODE, HAZARD_POINT.ID)
                 .limit(size).offset((long) page * size)
-                .fetch(this::toApi);
+                .fetch());
         return new HazardPointPage(content, page, size, total, (int) ((total + size - 1) / size));
     }
 
@@ -148,16 +148,7 @@ class HazardPointRegister {
     }
 
     private void bump(long id, OptionalInt expected, Map<Field<?>, Object> columns) {
-        int updated = db.update(HAZARD_POINT)
-                .set(columns)
-                .set(HAZARD_POINT.VERSION, HAZARD_POINT.VERSION.plus(1))
-                .set(HAZARD_POINT.UPDATED_AT, LocalDateTime.now(clock))
-                .where(HAZARD_POINT.ID.eq(id))
-                .and(expected.isPresent() ? HAZARD_POINT.VERSION.eq(expected.getAsInt()) : DSL.trueCondition())
-                .execute();
-        if (updated == 0) {
-            throw ApiException.staleVersion(db.select(HAZARD_POINT.VERSION).from(HAZARD_POINT).where(HAZARD_POINT.ID.eq(id)).fetchSingle().value1());
-        }
+        VersionedRows.update(db, HAZARD_POINT, HAZARD_POINT.ID, HAZARD_POINT.VERSION, HAZARD_POINT.UPDATED_AT, id, expected, columns, LocalDateTime.now(clock));
     }
 
     private HazardPointRecord requireInScope(CurrentUser user, long id) {
@@ -211,11 +202,17 @@ class HazardPointRegister {
         return columns;
     }
 
-    private HazardPoint toApi(HazardPointRecord r) {
+    /** The points with their current grades, read in one query for the whole page. */
+    private List<HazardPoint> toApi(List<HazardPointRecord> records) {
+        Map<Long, cn.shuangkong.service.api.model.HazardPointGrade> grades = history.latestResults(GradeHistory.Subject.HAZARD_POINT,
+                records.stream().map(HazardPointRecord::getId).toList(), cn.shuangkong.service.api.model.HazardPointGrade.class);
+        return records.stream().map(r -> toApi(r, grades.get(r.getId()))).toList();
+    }
+
+    private HazardPoint toApi(HazardPointRecord r, cn.shuangkong.service.api.model.HazardPointGrade grade) {
         var type = cn.shuangkong.service.api.model.HazardPointType.fromValue(r.getHazardType());
         HazardPointStatus status = HazardPointStatus.fromValue(r.getStatus());
         ClosureReason reason = r.getClosureReason() == null ? null : ClosureReason.fromValue(r.getClosureReason());
-        var grade = history.latestResults(GradeHistory.Subject.HAZARD_POINT, List.of(r.getId()), cn.shuangkong.service.api.model.HazardPointGrade.class).get(r.getId());
         return new HazardPoint(r.getId(), r.getName(), r.getRegionCode(), regions.fullName(r.getRegionCode()), type,
                 HazardPointType.valueOf(type.getValue()).label(), r.getThreatenedPeople(), r.getPotentialLossYuan().stripTrailingZeros(),
                 status, status == HazardPointStatus.ACTIVE ? "在册" : "已核销", grade, r.getVersion(), Times.toApi(r.getUpdatedAt()))

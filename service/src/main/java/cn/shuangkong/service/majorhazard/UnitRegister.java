@@ -38,6 +38,7 @@ import cn.shuangkong.service.security.CurrentUser;
 import cn.shuangkong.service.security.Jurisdiction;
 import cn.shuangkong.service.web.ApiException;
 import cn.shuangkong.service.web.ETags;
+import cn.shuangkong.service.web.VersionedRows;
 import cn.shuangkong.service.web.Times;
 
 /**
@@ -83,16 +84,7 @@ class UnitRegister {
         find(user, uscc, id);
         OptionalInt expected = ETags.expectedVersion(ifMatch);
         MajorHazardResult result = grade(in);
-        int updated = db.update(CHEMICAL_UNIT)
-                .set(columns(in, result))
-                .set(CHEMICAL_UNIT.VERSION, CHEMICAL_UNIT.VERSION.plus(1))
-                .set(CHEMICAL_UNIT.UPDATED_AT, LocalDateTime.now(clock))
-                .where(CHEMICAL_UNIT.ID.eq(id))
-                .and(expected.isPresent() ? CHEMICAL_UNIT.VERSION.eq(expected.getAsInt()) : DSL.trueCondition())
-                .execute();
-        if (updated == 0) {
-            throw ApiException.staleVersion(db.select(CHEMICAL_UNIT.VERSION).from(CHEMICAL_UNIT).where(CHEMICAL_UNIT.ID.eq(id)).fetchSingle().value1());
-        }
+        VersionedRows.update(db, CHEMICAL_UNIT, CHEMICAL_UNIT.ID, CHEMICAL_UNIT.VERSION, CHEMICAL_UNIT.UPDATED_AT, id, expected, columns(in, result), LocalDateTime.now(clock));
         db.deleteFrom(CHEMICAL_INVENTORY).where(CHEMICAL_INVENTORY.UNIT_ID.eq(id)).execute();
         insertChemicals(id, in.getChemicals());
         record(user, id, in, result, GradeHistory.Cause.UPDATED);

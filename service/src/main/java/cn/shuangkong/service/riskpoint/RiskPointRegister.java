@@ -43,6 +43,7 @@ import cn.shuangkong.service.security.CurrentUser;
 import cn.shuangkong.service.security.Jurisdiction;
 import cn.shuangkong.service.web.ApiException;
 import cn.shuangkong.service.web.ETags;
+import cn.shuangkong.service.web.VersionedRows;
 import cn.shuangkong.service.web.Times;
 
 /**
@@ -91,16 +92,7 @@ class RiskPointRegister {
         OptionalInt expected = ETags.expectedVersion(ifMatch);
         var grade = Evaluations.evaluate("assessment.", () -> grading.grade(GradeViews.facts(in.getAssessment())));
         ControlLevel level = controlLevel(in.getControlLevel(), grade.grade());
-        int updated = db.update(RISK_POINT)
-                .set(columns(in, grade, level))
-                .set(RISK_POINT.VERSION, RISK_POINT.VERSION.plus(1))
-                .set(RISK_POINT.UPDATED_AT, LocalDateTime.now(clock))
-                .where(RISK_POINT.ID.eq(id))
-                .and(expected.isPresent() ? RISK_POINT.VERSION.eq(expected.getAsInt()) : DSL.trueCondition())
-                .execute();
-        if (updated == 0) {
-            throw ApiException.staleVersion(db.select(RISK_POINT.VERSION).from(RISK_POINT).where(RISK_POINT.ID.eq(id)).fetchSingle().value1());
-        }
+        VersionedRows.update(db, RISK_POINT, RISK_POINT.ID, RISK_POINT.VERSION, RISK_POINT.UPDATED_AT, id, expected, columns(in, grade, level), LocalDateTime.now(clock));
         db.deleteFrom(RISK_EVENT).where(RISK_EVENT.RISK_POINT_ID.eq(id)).execute();
         insertEvents(id, in.getEvents());
         history.record(GradeHistory.Subject.RISK_POINT, id, RiskPointGrading.NAME, grade.ruleSetVersion(), grade.grade(), grade.score(),
