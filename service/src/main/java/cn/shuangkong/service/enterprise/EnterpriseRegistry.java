@@ -109,7 +109,7 @@ public class EnterpriseRegistry {
                 .and(Jurisdiction.enterprises(user))
                 .fetchOptional()
                 .orElseThrow(() -> ApiException.notFound("企业 " + uscc));
-        OptionalInt expected = ETags.expectedVersion(ifMatch);
+        OptionalInt expected = ETags.requireCurrent(ifMatch, current.getVersion());
         requireLocality(fields.regionCode());
         if (user.role() == Role.ENTERPRISE && !fields.regionCode().equals(current.getRegionCode())) {
             throw ApiException.forbidden("企业用户不能变更企业所在行政区划，请联系属地监管部门");

@@ -6,6 +6,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import cn.shuangkong.rules.hazardpoint.HazardPointGrading;
+import cn.shuangkong.rules.hiddendanger.HiddenDangerClassification;
 import cn.shuangkong.rules.majorhazard.MajorHazardGrading;
 import cn.shuangkong.rules.riskpoint.RiskPointGrading;
 
@@ -28,6 +29,11 @@ class RuleEngines {
     @Bean
     HazardPointGrading hazardPointGrading() {
         return timed("hazardpoint", HazardPointGrading::new);
+    }
+
+    @Bean
+    HiddenDangerClassification hiddenDangerClassification() {
+        return timed("hiddendanger", HiddenDangerClassification::new);
     }
 
     private static <T> T timed(String name, java.util.function.Supplier<T> build) {

@@ -81,7 +81,7 @@ class HazardPointRegister {
 
     HazardPoint update(CurrentUser user, long id, HazardPointInput in, String ifMatch) {
         HazardPointRecord current = requireInScope(user, id);
-        OptionalInt expected = ETags.expectedVersion(ifMatch);
+        OptionalInt expected = ETags.requireCurrent(ifMatch, current.getVersion());
         requireActive(current);
         requireRegionInScope(user, in.getRegionCode());
         HazardPointGrade grade = grade(in);
@@ -92,7 +92,7 @@ class HazardPointRegister {
 
     HazardPoint close(CurrentUser user, long id, HazardPointClosure closure, String ifMatch) {
         HazardPointRecord current = requireInScope(user, id);
-        OptionalInt expected = ETags.expectedVersion(ifMatch);
+        OptionalInt expected = ETags.requireCurrent(ifMatch, current.getVersion());
         requireActive(current);
         LocalDateTime now = LocalDateTime.now(clock);
         Map<Field<?>, Object> columns = new LinkedHashMap<>();

@@ -81,8 +81,7 @@ class UnitRegister {
     }
 
     ChemicalUnit update(CurrentUser user, String uscc, long id, ChemicalUnitInput in, String ifMatch) {
-        find(user, uscc, id);
-        OptionalInt expected = ETags.expectedVersion(ifMatch);
+        OptionalInt expected = ETags.requireCurrent(ifMatch, find(user, uscc, id).getVersion());
         MajorHazardResult result = grade(in);
         VersionedRows.update(db, CHEMICAL_UNIT, CHEMICAL_UNIT.ID, CHEMICAL_UNIT.VERSION, CHEMICAL_UNIT.UPDATED_AT, id, expected, columns(in, result), LocalDateTime.now(clock));
         db.deleteFrom(CHEMICAL_INVENTORY).where(CHEMICAL_INVENTORY.UNIT_ID.eq(id)).execute();

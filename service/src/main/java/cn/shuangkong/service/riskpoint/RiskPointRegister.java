@@ -88,8 +88,7 @@ class RiskPointRegister {
     }
 
     RiskPoint update(CurrentUser user, String uscc, long id, RiskPointInput in, String ifMatch) {
-        find(user, uscc, id);
-        OptionalInt expected = ETags.expectedVersion(ifMatch);
+        OptionalInt expected = ETags.requireCurrent(ifMatch, find(user, uscc, id).getVersion());
         var grade = Evaluations.evaluate("assessment.", () -> grading.grade(GradeViews.facts(in.getAssessment())));
         ControlLevel level = controlLevel(in.getControlLevel(), grade.grade());
         VersionedRows.update(db, RISK_POINT, RISK_POINT.ID, RISK_POINT.VERSION, RISK_POINT.UPDATED_AT, id, expected, columns(in, grade, level), LocalDateTime.now(clock));

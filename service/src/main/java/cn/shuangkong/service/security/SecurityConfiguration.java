@@ -50,6 +50,9 @@ class SecurityConfiguration {
                         .requestMatchers(POST, "/api/v1/hazard-points", "/api/v1/hazard-points/*/closure").hasAnyRole("ADMIN", "REGULATOR")
                         .requestMatchers(PUT, "/api/v1/hazard-points/*").hasAnyRole("ADMIN", "REGULATOR")
                         .requestMatchers("/api/v1/hazard-points", "/api/v1/hazard-points/**").hasAnyRole("ADMIN", "REGULATOR", "INSPECTOR")
+                        // Hidden dangers: who may make each transition is checked with the danger's level and state.
+                        .requestMatchers(POST, "/api/v1/hidden-dangers/*/extensions/*/decision").hasAnyRole("ADMIN", "REGULATOR")
+                        .requestMatchers(PUT, "/api/v1/hidden-dangers/*/supervision").hasAnyRole("ADMIN", "REGULATOR")
                         .requestMatchers("/api/**").authenticated()
                         .anyRequest().denyAll());
         if (settings.mode() == SecuritySettings.Mode.JWT) {

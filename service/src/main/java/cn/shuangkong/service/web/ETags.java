@@ -32,4 +32,16 @@ public final class ETags {
         Matcher m = TAG.matcher(tag);
         return OptionalInt.of(m.matches() ? Integer.parseInt(m.group(1)) : -1);
     }
+
+    /**
+     * The If-Match precondition against the version just read, before anything else is checked (RFC 9110 §13.2.2):
+     * a stale tag is 412 whatever else is wrong with the request. Returns the expected version for the write.
+     */
+    public static OptionalInt requireCurrent(String ifMatch, int currentVersion) {
+        OptionalInt expected = expectedVersion(ifMatch);
+        if (expected.isPresent() && expected.getAsInt() != currentVersion) {
+            throw ApiException.staleVersion(currentVersion);
+        }
+        return expected;
+    }
 }

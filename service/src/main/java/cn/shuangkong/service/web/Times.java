@@ -13,6 +13,16 @@ public final class Times {
     private Times() {
     }
 
+    /** Today in China: deadlines and overdue days are counted in China's calendar days. */
+    public static java.time.LocalDate today(java.time.Clock clock) {
+        return java.time.LocalDate.now(clock.withZone(CHINA));
+    }
+
+    /** A stored UTC timestamp's day in China. */
+    public static java.time.LocalDate chinaDate(LocalDateTime utc) {
+        return utc.atOffset(ZoneOffset.UTC).atZoneSameInstant(CHINA).toLocalDate();
+    }
+
     public static OffsetDateTime toApi(LocalDateTime utc) {
         return utc == null ? null : utc.atOffset(ZoneOffset.UTC).atZoneSameInstant(CHINA).toOffsetDateTime();
     }

@@ -1,0 +1,118 @@
+package cn.shuangkong.service.hiddendanger;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RestController;
+
+import cn.shuangkong.service.api.HiddenDangersApi;
+import cn.shuangkong.service.api.model.Extension;
+import cn.shuangkong.service.api.model.ExtensionDecision;
+import cn.shuangkong.service.api.model.ExtensionRequest;
+import cn.shuangkong.service.api.model.GovernancePlan;
+import cn.shuangkong.service.api.model.HiddenDanger;
+import cn.shuangkong.service.api.model.HiddenDangerEvent;
+import cn.shuangkong.service.api.model.HiddenDangerInput;
+import cn.shuangkong.service.api.model.HiddenDangerLevel;
+import cn.shuangkong.service.api.model.HiddenDangerPage;
+import cn.shuangkong.service.api.model.HiddenDangerSource;
+import cn.shuangkong.service.api.model.HiddenDangerStatistics;
+import cn.shuangkong.service.api.model.HiddenDangerStatus;
+import cn.shuangkong.service.api.model.HiddenDangerTransition;
+import cn.shuangkong.service.api.model.SupervisionChange;
+import cn.shuangkong.service.api.model.SupervisionLevel;
+import cn.shuangkong.service.security.CurrentUser;
+import cn.shuangkong.service.web.ETags;
+
+@RestController
+class HiddenDangerController implements HiddenDangersApi {
+
+    private final HiddenDangerReporting reporting;
+    private final HiddenDangerLifecycle lifecycle;
+    private final HiddenDangerQueries queries;
+    private final HiddenDangerStatisticsQuery statistics;
+
+    HiddenDangerController(HiddenDangerReporting reporting, HiddenDangerLifecycle lifecycle, HiddenDangerQueries queries,
+                           HiddenDangerStatisticsQuery statistics) {
+        this.reporting = reporting;
+        this.lifecycle = lifecycle;
+        this.queries = queries;
+        this.statistics = statistics;
+    }
+
+    @Override
+    public ResponseEntity<HiddenDanger> reportHiddenDanger(HiddenDangerInput input) {
+        HiddenDanger danger = reporting.report(CurrentUser.get(), input);
+        return ResponseEntity.created(URI.create("/api/v1/hidden-dangers/" + danger.getId())).eTag(ETags.of(danger.getVersion())).body(danger);
+    }
+
+    @Override
+    public ResponseEntity<HiddenDanger> getHiddenDanger(Long id) {
+        return withETag(queries.find(CurrentUser.get(), id));
+    }
+
+    @Override
+    public ResponseEntity<HiddenDangerPage> listHiddenDangers(String regionCode, String uscc, HiddenDangerLevel level, HiddenDangerStatus status,
+                                                              Boolean overdue, HiddenDangerSource source, SupervisionLevel supervisionLevel,
+                                                              LocalDate foundFrom, LocalDate foundTo, String q, String sort, Integer page, Integer size) {
+        HiddenDangerQueries.Filter filter = new HiddenDangerQueries.Filter();
+        filter.regionCode = regionCode;
+        filter.uscc = uscc;
+        filter.level = level;
+        filter.status = status;
+        filter.overdue = overdue;
+        filter.source = source;
+        filter.supervisionLevel = supervisionLevel;
+        filter.foundFrom = foundFrom;
+        filter.foundTo = foundTo;
+        filter.q = q;
+        return ResponseEntity.ok(queries.list(CurrentUser.get(), filter, sort, page, size));
+    }
+
+    @Override
+    public ResponseEntity<HiddenDanger> transitionHiddenDanger(Long id, HiddenDangerTransition transition, String ifMatch) {
+        return withETag(lifecycle.transition(CurrentUser.get(), id, transition, ifMatch));
+    }
+
+    @Override
+    public ResponseEntity<HiddenDanger> putGovernancePlan(Long id, GovernancePlan plan, String ifMatch) {
+        return withETag(lifecycle.setPlan(CurrentUser.get(), id, plan, ifMatch));
+    }
+
+    @Override
+    public ResponseEntity<HiddenDanger> raiseSupervision(Long id, SupervisionChange change, String ifMatch) {
+        return withETag(lifecycle.raiseSupervision(CurrentUser.get(), id, change, ifMatch));
+    }
+
+    @Override
+    public ResponseEntity<List<Extension>> listExtensions(Long id) {
+        return ResponseEntity.ok(queries.extensions(CurrentUser.get(), id));
+    }
+
+    @Override
+    public ResponseEntity<Extension> requestExtension(Long id, ExtensionRequest request) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(lifecycle.requestExtension(CurrentUser.get(), id, request));
+    }
+
+    @Override
+    public ResponseEntity<Extension> decideExtension(Long id, Long extensionId, ExtensionDecision decision) {
+        return ResponseEntity.ok(lifecycle.decideExtension(CurrentUser.get(), id, extensionId, decision));
+    }
+
+    @Override
+    public ResponseEntity<List<HiddenDangerEvent>> listHiddenDangerEvents(Long id) {
+        return ResponseEntity.ok(queries.events(CurrentUser.get(), id));
+    }
+
+    @Override
+    public ResponseEntity<HiddenDangerStatistics> hiddenDangerStatistics(String regionCode, String groupBy, LocalDate from, LocalDate to) {
+        return ResponseEntity.ok(statistics.statistics(CurrentUser.get(), regionCode, groupBy, from, to));
+    }
+
+    private static ResponseEntity<HiddenDanger> withETag(HiddenDanger danger) {
+        return ResponseEntity.ok().eTag(ETags.of(danger.getVersion())).body(danger);
+    }
+}
