@@ -1,6 +1,7 @@
 -- 隐患排查治理: hidden dangers with their closed loop (整改中 → 待验收 → 已验收/销号), the append-only audit of every
 -- transition, deadline extensions (延期), and ShedLock's table for scheduled jobs that must run once across replicas.
--- Overdue is derived from status and deadline in every query; it is never stored.
+-- Overdue is derived from status and deadline in every query; it is never stored. Long texts are TEXT: InnoDB limits a
+-- row's inline columns to 65,535 bytes, and utf8mb4 counts four bytes a character.
 
 CREATE TABLE hidden_danger (
   id                     BIGINT         NOT NULL AUTO_INCREMENT,
@@ -8,7 +9,7 @@ CREATE TABLE hidden_danger (
   risk_point_id          BIGINT,
   checklist_item_code    VARCHAR(64),
   name                   VARCHAR(200)   NOT NULL,
-  description            VARCHAR(2000),
+  description            TEXT         ,
   location               VARCHAR(300),
   danger_level           VARCHAR(8)     NOT NULL,
   major_clause           VARCHAR(300),
@@ -21,17 +22,17 @@ CREATE TABLE hidden_danger (
   deadline               DATE           NOT NULL,
   original_deadline      DATE           NOT NULL,
   responsible_person     VARCHAR(50),
-  rectification_measures VARCHAR(2000),
+  rectification_measures TEXT         ,
   cost                   DECIMAL(14, 2),
   status                 VARCHAR(24)    NOT NULL,
   supervision_level      VARCHAR(16),
-  plan_goals             VARCHAR(2000),
-  plan_methods           VARCHAR(2000),
-  plan_funding           VARCHAR(2000),
-  plan_organization      VARCHAR(2000),
-  plan_schedule          VARCHAR(2000),
-  plan_safety            VARCHAR(2000),
-  evidence               VARCHAR(2000),
+  plan_goals             TEXT         ,
+  plan_methods           TEXT         ,
+  plan_funding           TEXT         ,
+  plan_organization      TEXT         ,
+  plan_schedule          TEXT         ,
+  plan_safety            TEXT         ,
+  evidence               TEXT         ,
   accepted_by            VARCHAR(64),
   accepted_at            DATETIME(3),
   acceptance_comment     VARCHAR(1000),
@@ -63,7 +64,7 @@ CREATE TABLE hidden_danger_event (
   from_status      VARCHAR(24),
   to_status        VARCHAR(24),
   actor            VARCHAR(64)   NOT NULL,
-  note             VARCHAR(2000),
+  note             TEXT,
   occurred_at      DATETIME(3)   NOT NULL,
   CONSTRAINT pk_hidden_danger_event PRIMARY KEY (id),
   CONSTRAINT fk_hidden_danger_event_danger FOREIGN KEY (hidden_danger_id) REFERENCES hidden_danger (id)
