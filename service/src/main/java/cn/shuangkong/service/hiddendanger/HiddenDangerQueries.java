@@ -133,7 +133,9 @@ class HiddenDangerQueries {
             String term = "%" + DSL.escape(f.q.strip(), '!') + "%";
             where = where.and(HIDDEN_DANGER.NAME.like(term, '!').or(HIDDEN_DANGER.DESCRIPTION.like(term, '!')).or(ENTERPRISE.NAME.like(term, '!')));
         }
-        long total = db.fetchCount(db.select(HIDDEN_DANGER.ID).from(HIDDEN_DANGER).join(ENTERPRISE).on(ENTERPRISE.ID.eq(HIDDEN_DANGER.ENTERPRISE_ID)).where(where));
+        // A plain COUNT: jOOQ's fetchCount(select) derives a table with a column list, which MariaDB does not accept.
+        long total = db.selectCount().from(HIDDEN_DANGER).join(ENTERPRISE).on(ENTERPRISE.ID.eq(HIDDEN_DANGER.ENTERPRISE_ID)).where(where)
+                .fetchSingle().value1();
         List<HiddenDanger> content = db.select(HIDDEN_DANGER.asterisk(), ENTERPRISE.USCC, ENTERPRISE.NAME, ENTERPRISE.REGION_CODE)
                 .from(HIDDEN_DANGER)
                 .join(ENTERPRISE).on(ENTERPRISE.ID.eq(HIDDEN_DANGER.ENTERPRISE_ID))
