@@ -47,7 +47,9 @@ public final class VersionedRows {
                 .and(expected.isPresent() ? version.eq(expected.getAsInt()) : DSL.trueCondition())
                 .execute();
         if (updated == 0) {
-            int current = db.select(version).from(table).where(id.eq(rowId)).fetchSingle().value1();
+            // A locking read: under REPEATABLE READ (InnoDB's default) a plain read would still see this transaction's
+            // snapshot, i.e. the version the loser started from, not the winner's.
+            int current = db.select(version).from(table).where(id.eq(rowId)).forUpdate().fetchSingle().value1();
             if (expected.isPresent() && expected.getAsInt() != current) {
                 throw ApiException.staleVersion(current);
             }
