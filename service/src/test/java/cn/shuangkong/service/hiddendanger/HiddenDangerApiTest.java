@@ -119,13 +119,21 @@ class HiddenDangerApiTest {
         assertThat(noEvidence.getStatusCode().value()).isEqualTo(400);
         assertThat(noEvidence.getBody().get("errors").get(0).get("field").asString()).isEqualTo("comment");
 
-        assertThat(act(as("lucheng-enterprise"), id, "CANCEL", "误报", 1).getStatusCode().value()).isEqualTo(403);
-        assertThat(act(as("lucheng-inspector"), id, "CANCEL", "误报", 1).getStatusCode().value()).isEqualTo(403);
-        var cancelled = act(as("lucheng-regulator"), id, "CANCEL", "重复上报", 1);
+        assertThat(act(as("lucheng-enterprise"), id, "SUBMIT", "已整改", 1).getStatusCode().value()).isEqualTo(200);
+        assertThat(act(as("lucheng-enterprise"), id, "ACCEPT", "自己验收", 2).getStatusCode().value()).isEqualTo(403);
+        var rejectWithoutReason = act(as("lucheng-inspector"), id, "REJECT", " ", 2);
+        assertThat(rejectWithoutReason.getStatusCode().value()).isEqualTo(400);
+        assertThat(rejectWithoutReason.getBody().get("errors").get(0).get("field").asString()).isEqualTo("comment");
+        assertThat(act(as("lucheng-regulator"), id, "SUBMIT", "again", 2).getStatusCode().value()).isEqualTo(403);
+        assertThat(act(as("lucheng-inspector"), id, "REJECT", "证据不足", 2).getStatusCode().value()).isEqualTo(200);
+
+        assertThat(act(as("lucheng-enterprise"), id, "CANCEL", "误报", 3).getStatusCode().value()).isEqualTo(403);
+        assertThat(act(as("lucheng-inspector"), id, "CANCEL", "误报", 3).getStatusCode().value()).isEqualTo(403);
+        var cancelled = act(as("lucheng-regulator"), id, "CANCEL", "重复上报", 3);
         assertThat(cancelled.getStatusCode().value()).isEqualTo(200);
         assertThat(cancelled.getBody().get("status").asString()).isEqualTo("CANCELLED");
         assertThat(cancelled.getBody().has("nationalState")).isFalse();
-        assertThat(act(as("lucheng-enterprise"), id, "SUBMIT", "done", 2).getStatusCode().value()).isEqualTo(409);
+        assertThat(act(as("lucheng-enterprise"), id, "SUBMIT", "done", 4).getStatusCode().value()).isEqualTo(409);
     }
 
     @Test
