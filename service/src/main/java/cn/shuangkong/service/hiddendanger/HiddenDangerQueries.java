@@ -7,9 +7,6 @@ import static cn.shuangkong.schema.Tables.HIDDEN_DANGER_EXTENSION;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.LocalTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
@@ -124,10 +121,10 @@ class HiddenDangerQueries {
             where = where.and(HIDDEN_DANGER.SUPERVISION_LEVEL.eq(f.supervisionLevel.getValue()));
         }
         if (f.foundFrom != null) {
-            where = where.and(HIDDEN_DANGER.FOUND_AT.ge(startOfChinaDay(f.foundFrom)));
+            where = where.and(HIDDEN_DANGER.FOUND_AT.ge(Times.startOfChinaDay(f.foundFrom)));
         }
         if (f.foundTo != null) {
-            where = where.and(HIDDEN_DANGER.FOUND_AT.lt(startOfChinaDay(f.foundTo.plusDays(1))));
+            where = where.and(HIDDEN_DANGER.FOUND_AT.lt(Times.startOfChinaDay(f.foundTo.plusDays(1))));
         }
         if (f.q != null && !f.q.isBlank()) {
             String term = "%" + DSL.escape(f.q.strip(), '!') + "%";
@@ -210,10 +207,6 @@ class HiddenDangerQueries {
             }
             default -> throw ApiException.invalidField("sort", "排序应为“字段,asc|desc”，字段可选：deadline、daysOverdue、foundAt");
         };
-    }
-
-    private static LocalDateTime startOfChinaDay(LocalDate day) {
-        return day.atTime(LocalTime.MIDNIGHT).atZone(Times.CHINA).withZoneSameInstant(ZoneOffset.UTC).toLocalDateTime();
     }
 
     private HiddenDanger toApi(Record r, LocalDate today) {

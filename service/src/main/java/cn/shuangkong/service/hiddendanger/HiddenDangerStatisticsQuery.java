@@ -7,8 +7,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,10 +65,10 @@ class HiddenDangerStatisticsQuery {
             where = where.and(RegionCodes.within(ENTERPRISE.REGION_CODE, region));
         }
         if (from != null) {
-            where = where.and(HIDDEN_DANGER.FOUND_AT.ge(from.atTime(LocalTime.MIDNIGHT).atZone(Times.CHINA).withZoneSameInstant(ZoneOffset.UTC).toLocalDateTime()));
+            where = where.and(HIDDEN_DANGER.FOUND_AT.ge(Times.startOfChinaDay(from)));
         }
         if (to != null) {
-            where = where.and(HIDDEN_DANGER.FOUND_AT.lt(to.plusDays(1).atTime(LocalTime.MIDNIGHT).atZone(Times.CHINA).withZoneSameInstant(ZoneOffset.UTC).toLocalDateTime()));
+            where = where.and(HIDDEN_DANGER.FOUND_AT.lt(Times.startOfChinaDay(to.plusDays(1))));
         }
         Field<String> key = switch (by) {
             case "REGION" -> ENTERPRISE.REGION_CODE;

@@ -18,6 +18,11 @@ public final class Times {
         return java.time.LocalDate.now(clock.withZone(CHINA));
     }
 
+    /** The UTC timestamp at which a day in China begins, to compare with stored timestamps. */
+    public static LocalDateTime startOfChinaDay(java.time.LocalDate day) {
+        return day.atStartOfDay(CHINA).withZoneSameInstant(ZoneOffset.UTC).toLocalDateTime();
+    }
+
     /** A stored UTC timestamp's day in China. */
     public static java.time.LocalDate chinaDate(LocalDateTime utc) {
         return utc.atOffset(ZoneOffset.UTC).atZoneSameInstant(CHINA).toLocalDate();
