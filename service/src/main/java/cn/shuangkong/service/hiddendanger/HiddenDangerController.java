@@ -58,17 +58,7 @@ class HiddenDangerController implements HiddenDangersApi {
     public ResponseEntity<HiddenDangerPage> listHiddenDangers(String regionCode, String uscc, HiddenDangerLevel level, HiddenDangerStatus status,
                                                               Boolean overdue, HiddenDangerSource source, SupervisionLevel supervisionLevel,
                                                               LocalDate foundFrom, LocalDate foundTo, String q, String sort, Integer page, Integer size) {
-        HiddenDangerQueries.Filter filter = new HiddenDangerQueries.Filter();
-        filter.regionCode = regionCode;
-        filter.uscc = uscc;
-        filter.level = level;
-        filter.status = status;
-        filter.overdue = overdue;
-        filter.source = source;
-        filter.supervisionLevel = supervisionLevel;
-        filter.foundFrom = foundFrom;
-        filter.foundTo = foundTo;
-        filter.q = q;
+        var filter = new HiddenDangerQueries.Filter(regionCode, uscc, level, status, overdue, source, supervisionLevel, foundFrom, foundTo, q);
         return ResponseEntity.ok(queries.list(CurrentUser.get(), filter, sort, page, size));
     }
 

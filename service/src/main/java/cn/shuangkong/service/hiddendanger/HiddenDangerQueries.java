@@ -80,54 +80,46 @@ class HiddenDangerQueries {
         return HIDDEN_DANGER.STATUS.eq(HiddenDangerStatus.RECTIFYING.getValue()).and(HIDDEN_DANGER.DEADLINE.lt(today));
     }
 
-    static final class Filter {
-        String regionCode;
-        String uscc;
-        HiddenDangerLevel level;
-        HiddenDangerStatus status;
-        Boolean overdue;
-        HiddenDangerSource source;
-        SupervisionLevel supervisionLevel;
-        LocalDate foundFrom;
-        LocalDate foundTo;
-        String q;
+    /** The regulator's filters; any of them may be null. */
+    record Filter(String regionCode, String uscc, HiddenDangerLevel level, HiddenDangerStatus status, Boolean overdue,
+                  HiddenDangerSource source, SupervisionLevel supervisionLevel, LocalDate foundFrom, LocalDate foundTo, String q) {
     }
 
     HiddenDangerPage list(CurrentUser user, Filter f, String sort, int page, int size) {
         LocalDate today = Times.today(clock);
         Condition where = Jurisdiction.enterprises(user);
-        if (f.regionCode != null && !f.regionCode.isBlank()) {
-            if (!regions.exists(f.regionCode)) {
-                throw ApiException.invalidField("regionCode", "行政区划代码 " + f.regionCode + " 不存在");
+        if (f.regionCode() != null && !f.regionCode().isBlank()) {
+            if (!regions.exists(f.regionCode())) {
+                throw ApiException.invalidField("regionCode", "行政区划代码 " + f.regionCode() + " 不存在");
             }
-            where = where.and(RegionCodes.within(ENTERPRISE.REGION_CODE, f.regionCode));
+            where = where.and(RegionCodes.within(ENTERPRISE.REGION_CODE, f.regionCode()));
         }
-        if (f.uscc != null && !f.uscc.isBlank()) {
-            where = where.and(ENTERPRISE.USCC.eq(f.uscc.strip()));
+        if (f.uscc() != null && !f.uscc().isBlank()) {
+            where = where.and(ENTERPRISE.USCC.eq(f.uscc().strip()));
         }
-        if (f.level != null) {
-            where = where.and(HIDDEN_DANGER.DANGER_LEVEL.eq(f.level.getValue()));
+        if (f.level() != null) {
+            where = where.and(HIDDEN_DANGER.DANGER_LEVEL.eq(f.level().getValue()));
         }
-        if (f.status != null) {
-            where = where.and(HIDDEN_DANGER.STATUS.eq(f.status.getValue()));
+        if (f.status() != null) {
+            where = where.and(HIDDEN_DANGER.STATUS.eq(f.status().getValue()));
         }
-        if (f.overdue != null) {
-            where = where.and(f.overdue ? overdue(today) : DSL.not(overdue(today)));
+        if (f.overdue() != null) {
+            where = where.and(f.overdue() ? overdue(today) : DSL.not(overdue(today)));
         }
-        if (f.source != null) {
-            where = where.and(HIDDEN_DANGER.SOURCE.eq(f.source.getValue()));
+        if (f.source() != null) {
+            where = where.and(HIDDEN_DANGER.SOURCE.eq(f.source().getValue()));
         }
-        if (f.supervisionLevel != null) {
-            where = where.and(HIDDEN_DANGER.SUPERVISION_LEVEL.eq(f.supervisionLevel.getValue()));
+        if (f.supervisionLevel() != null) {
+            where = where.and(HIDDEN_DANGER.SUPERVISION_LEVEL.eq(f.supervisionLevel().getValue()));
         }
-        if (f.foundFrom != null) {
-            where = where.and(HIDDEN_DANGER.FOUND_AT.ge(Times.startOfChinaDay(f.foundFrom)));
+        if (f.foundFrom() != null) {
+            where = where.and(HIDDEN_DANGER.FOUND_AT.ge(Times.startOfChinaDay(f.foundFrom())));
         }
-        if (f.foundTo != null) {
-            where = where.and(HIDDEN_DANGER.FOUND_AT.lt(Times.startOfChinaDay(f.foundTo.plusDays(1))));
+        if (f.foundTo() != null) {
+            where = where.and(HIDDEN_DANGER.FOUND_AT.lt(Times.startOfChinaDay(f.foundTo().plusDays(1))));
         }
-        if (f.q != null && !f.q.isBlank()) {
-            String term = "%" + DSL.escape(f.q.strip(), '!') + "%";
+        if (f.q() != null && !f.q().isBlank()) {
+            String term = "%" + DSL.escape(f.q().strip(), '!') + "%";
             where = where.and(HIDDEN_DANGER.NAME.like(term, '!').or(HIDDEN_DANGER.DESCRIPTION.like(term, '!')).or(ENTERPRISE.NAME.like(term, '!')));
         }
         // A plain COUNT: jOOQ's fetchCount(select) derives a table with a column list, which MariaDB does not accept.
