@@ -7,6 +7,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
@@ -24,7 +25,7 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, SecuritySettings settings,
+    SecurityFilterChain api(HttpSecurity http, SecuritySettings settings, AccountLookup accounts, PasswordEncoder passwordEncoder,
                             @Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems) throws Exception {
         // 401 and 403 are rendered by the same problem+json advice as every other error.
         String challenge = settings.mode() == SecuritySettings.Mode.JWT ? "Bearer" : "Basic realm=\"shuangkong\"";
@@ -59,7 +60,10 @@ class SecurityConfiguration {
             http.oauth2ResourceServer(o -> o.authenticationEntryPoint(unauthenticated).accessDeniedHandler(denied)
                     .jwt(jwt -> jwt.jwtAuthenticationConverter(new JwtUsers())));
         } else {
-            http.httpBasic(basic -> basic.realmName("shuangkong").authenticationEntryPoint(unauthenticated));
+            DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(accounts);
+            passwords.setPasswordEncoder(passwordEncoder);
+            http.authenticationProvider(new VerifiedCredentials(passwords))
+                    .httpBasic(basic -> basic.realmName("shuangkong").authenticationEntryPoint(unauthenticated));
         }
         return http.build();
     }
