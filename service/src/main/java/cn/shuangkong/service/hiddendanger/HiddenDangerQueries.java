@@ -8,7 +8,9 @@ import static cn.shuangkong.schema.Tables.HIDDEN_DANGER_EXTENSION;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -125,14 +127,19 @@ class HiddenDangerQueries {
         // A plain COUNT: jOOQ's fetchCount(select) derives a table with a column list, which MariaDB does not accept.
         long total = db.selectCount().from(HIDDEN_DANGER).join(ENTERPRISE).on(ENTERPRISE.ID.eq(HIDDEN_DANGER.ENTERPRISE_ID)).where(where)
                 .fetchSingle().value1();
-        List<HiddenDanger> content = db.select(HIDDEN_DANGER.asterisk(), ENTERPRISE.USCC, ENTERPRISE.NAME, ENTERPRISE.REGION_CODE)
+        // The page in two steps: its ids first, sorted on what the index (enterprise_id, status, deadline, …) holds, so
+        // the sort never carries whole rows with their long texts; then those rows. One step took seconds at 10M rows.
+        List<Long> ids = db.select(HIDDEN_DANGER.ID)
                 .from(HIDDEN_DANGER)
                 .join(ENTERPRISE).on(ENTERPRISE.ID.eq(HIDDEN_DANGER.ENTERPRISE_ID))
                 .where(where)
                 .orderBy(order(sort, today))
                 .limit(size)
                 .offset((long) page * size)
-                .fetch(r -> toApi(r, today));
+                .fetch(HIDDEN_DANGER.ID);
+        Map<Long, HiddenDanger> rows = new HashMap<>();
+        rows(HIDDEN_DANGER.ID.in(ids)).forEach(d -> rows.put(d.getId(), d));
+        List<HiddenDanger> content = ids.stream().map(rows::get).toList();
         return new HiddenDangerPage(content, page, size, total, (int) ((total + size - 1) / size));
     }
 
