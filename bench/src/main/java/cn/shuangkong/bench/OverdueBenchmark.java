@@ -391,7 +391,8 @@ public final class OverdueBenchmark {
             String statement = m.group(1).strip();
             if (statement.startsWith("select count(*)") && statement.contains("`hidden_danger`")) {
                 sql.putIfAbsent("count", statement);
-            } else if (statement.startsWith("select `hidden_danger`.*") && statement.contains("order by")) {
+            } else if ((statement.startsWith("select `hidden_danger`.`id`") || statement.startsWith("select `hidden_danger`.*")) && statement.contains("order by")) {
+                // The list's page: its ids sorted on the index (the rows are then read by primary key).
                 sql.putIfAbsent("page", statement);
             } else if (statement.contains("group by `enterprise`.`region_code`")) {
                 sql.putIfAbsent("stats", statement);
