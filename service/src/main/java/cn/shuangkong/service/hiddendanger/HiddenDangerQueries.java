@@ -87,7 +87,7 @@ class HiddenDangerQueries {
                   HiddenDangerSource source, SupervisionLevel supervisionLevel, LocalDate foundFrom, LocalDate foundTo, String q) {
     }
 
-    HiddenDangerPage list(CurrentUser user, Filter f, String sort, int page, int size) {
+    HiddenDangerPage list(CurrentUser user, Filter f, String sort, int pageNumber, int size) {
         LocalDate today = Times.today(clock);
         Condition where = Jurisdiction.enterprises(user);
         if (f.regionCode() != null && !f.regionCode().isBlank()) {
@@ -124,23 +124,29 @@ class HiddenDangerQueries {
             String term = "%" + DSL.escape(f.q().strip(), '!') + "%";
             where = where.and(HIDDEN_DANGER.NAME.like(term, '!').or(HIDDEN_DANGER.DESCRIPTION.like(term, '!')).or(ENTERPRISE.NAME.like(term, '!')));
         }
-        // A plain COUNT: jOOQ's fetchCount(select) derives a table with a column list, which MariaDB does not accept.
-        long total = db.selectCount().from(HIDDEN_DANGER).join(ENTERPRISE).on(ENTERPRISE.ID.eq(HIDDEN_DANGER.ENTERPRISE_ID)).where(where)
-                .fetchSingle().value1();
         // The page in two steps: its ids first, sorted on what the index (enterprise_id, status, deadline, …) holds, so
         // the sort never carries whole rows with their long texts; then those rows. One step took seconds at 10M rows.
-        List<Long> ids = db.select(HIDDEN_DANGER.ID)
+        // The total rides along as COUNT(*) OVER (): one pass over the matching index entries instead of two.
+        var total = DSL.count().over().as("total");
+        var page = db.select(HIDDEN_DANGER.ID, total)
                 .from(HIDDEN_DANGER)
                 .join(ENTERPRISE).on(ENTERPRISE.ID.eq(HIDDEN_DANGER.ENTERPRISE_ID))
                 .where(where)
                 .orderBy(order(sort, today))
                 .limit(size)
-                .offset((long) page * size)
-                .fetch(HIDDEN_DANGER.ID);
+                .offset((long) pageNumber * size)
+                .fetch();
+        List<Long> ids = page.getValues(HIDDEN_DANGER.ID);
+        // Past the last page there is no row to carry the total: count on its own (a plain COUNT, since jOOQ's
+        // fetchCount(select) derives a table with a column list, which MariaDB does not accept).
+        long totalElements = page.isEmpty()
+                ? (pageNumber == 0 ? 0 : db.selectCount().from(HIDDEN_DANGER).join(ENTERPRISE).on(ENTERPRISE.ID.eq(HIDDEN_DANGER.ENTERPRISE_ID))
+                        .where(where).fetchSingle().value1())
+                : page.get(0).get(total);
         Map<Long, HiddenDanger> rows = new HashMap<>();
         rows(HIDDEN_DANGER.ID.in(ids)).forEach(d -> rows.put(d.getId(), d));
         List<HiddenDanger> content = ids.stream().map(rows::get).toList();
-        return new HiddenDangerPage(content, page, size, total, (int) ((total + size - 1) / size));
+        return new HiddenDangerPage(content, pageNumber, size, totalElements, (int) ((totalElements + size - 1) / size));
     }
 
     List<HiddenDangerEvent> events(CurrentUser user, long id) {

@@ -222,6 +222,37 @@ class HiddenDangerApiTest {
     }
 
     @Test
+    void theListPagesThroughEveryMatchAndCountsThemPastTheLastPage() {
+        // A fresh enterprise of its own, so the numbers are exact whatever other tests have reported.
+        String uscc = Api.newUscc("330302");
+        var created = Api.anonymous(port).asAdmin().post("/api/v1/enterprises", Map.of("uscc", uscc, "name", "分页测试化工有限公司",
+                "regionCode", "330302", "industryCategory", "HAZARDOUS_CHEMICALS"));
+        assertThat(created.getStatusCode().value()).as(String.valueOf(created.getBody())).isEqualTo(201);
+        List<Long> reported = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            Map<String, Object> body = danger(uscc);
+            body.put("foundAt", TODAY.minusDays(30) + "T10:00:00+08:00");
+            body.put("deadline", TODAY.minusDays(5 - i).toString());
+            reported.add(report(as("lucheng-inspector"), body).get("id").asLong());
+        }
+        String query = PATH + "?uscc=" + uscc + "&overdue=true&sort=deadline,asc&size=2&page=";
+        List<Long> seen = new ArrayList<>();
+        for (int page = 0; page < 3; page++) {
+            JsonNode body = as("lucheng-regulator").get(query + page).getBody();
+            assertThat(body.get("totalElements").asLong()).isEqualTo(5);
+            assertThat(body.get("totalPages").asInt()).isEqualTo(3);
+            body.get("content").valueStream().forEach(d -> seen.add(d.get("id").asLong()));
+        }
+        assertThat(seen).as("oldest deadline first, each danger once").containsExactlyElementsOf(reported);
+
+        JsonNode beyond = as("lucheng-regulator").get(query + 7).getBody();
+        assertThat(beyond.get("content").size()).isZero();
+        assertThat(beyond.get("totalElements").asLong()).isEqualTo(5);
+        JsonNode none = as("jinjiang-regulator").get(query + 0).getBody();
+        assertThat(none.get("totalElements").asLong()).as("out of scope").isZero();
+    }
+
+    @Test
     void aHistoricalEntryIsOverdueAtOnceAndTheFutureIsRefused() {
         Map<String, Object> body = danger(Api.LUCHENG_GLASSES);
         body.put("foundAt", TODAY.minusDays(40) + "T10:00:00+08:00");
