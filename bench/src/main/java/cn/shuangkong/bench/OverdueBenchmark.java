@@ -211,7 +211,7 @@ public final class OverdueBenchmark {
                 printMix(s);
                 s.execute("INSERT INTO app_user (username, password_hash, role, region_code, uscc, display_name, enabled, created_at) VALUES ('"
                         + FAST_USER + "', '" + FAST_USER_HASH + "', 'REGULATOR', '" + JURISDICTION + "', NULL, '鹿城区 (benchmark, BCrypt cost 4)', TRUE, UTC_TIMESTAMP(3))");
-                loaded = new Result(n, entS, dangerS, analyzeS, size, 0, 0, null, null, null, null, null, null, null, null, null);
+                loaded = new Result(n, entS, dangerS, analyzeS, size, 0, 0, null, null, null, null, null, null, null, null);
             }
 
             // 3. Time the API on a clean start.
