@@ -37,8 +37,7 @@ import java.util.regex.Pattern;
  * generated inside MariaDB (see {@link OverdueData}), then {@code ANALYZE TABLE}; the service started again, clean, and
  * timed as {@code lucheng-regulator} (温州市鹿城区 330302, HTTP Basic) with one client, sequential requests, keep-alive:
  * {@code GET /api/v1/hidden-dangers?overdue=true&size=20} and {@code GET /api/v1/statistics/hidden-dangers?groupBy=REGION},
- * plus {@code GET /api/v1/users/me} as the floor every authenticated request pays (HTTP Basic checks the BCrypt hash on
- * every request), and the list again as {@link #FAST_USER}, a regulator of the same region with a cheap hash. The
+ * plus {@code GET /api/v1/users/me} as the floor every authenticated request pays, and the list again as {@link #FAST_USER}, a regulator of the same region with a cheap hash. The
  * captured SQL is then timed over JDBC (the database's share) and shown with EXPLAIN and ANALYZE FORMAT=JSON. The
  * service is stopped and the database dropped at the end, also on failure or Ctrl-C.
  *
