@@ -1,0 +1,95 @@
+package cn.shuangkong.service.excel;
+
+import java.text.Normalizer;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Finds columns by their header text, wherever the header row is (a title row or a header block may sit above it) and
+ * in whatever order the columns come. Header text is compared after {@link #normalize}: full-width characters folded,
+ * every kind of space removed, a required-marker {@code *} and a trailing colon or parenthesised hint dropped, so
+ * {@code " 检查结果（合格/不合格/不适用） "} and {@code "＊检查结果"} both match {@code 检查结果}.
+ */
+public final class Headers {
+
+    private static final Pattern SPACES = Pattern.compile("[\\s\\u00A0\\u3000]+");
+    private static final Pattern TRAILING_HINT = Pattern.compile("\\([^()]*\\)$");
+
+    /** A column the import knows: its key, its header and other accepted spellings, whether the import needs it. */
+    public record Column(String key, String header, boolean required, List<String> aliases) {
+
+        public static Column required(String key, String header, String... aliases) {
+            return new Column(key, header, true, List.of(aliases));
+        }
+
+        public static Column optional(String key, String header, String... aliases) {
+            return new Column(key, header, false, List.of(aliases));
+        }
+    }
+
+    /** The header row found: its row number and each known column's index. */
+    public record Layout(String sheet, int headerRow, Map<String, Integer> columns, Map<String, Column> byKey) {
+
+        public Optional<Integer> index(String key) {
+            return Optional.ofNullable(columns.get(key));
+        }
+
+        public CellValue cell(SheetRow row, String key) {
+            Integer index = columns.get(key);
+            return index == null ? CellValue.EMPTY : row.cell(index);
+        }
+
+        public String header(String key) {
+            return byKey.get(key).header();
+        }
+    }
+
+    private final List<Column> columns;
+    private final Map<String, Column> byName = new HashMap<>();
+    private final Map<String, Column> byKey = new LinkedHashMap<>();
+
+    public Headers(List<Column> columns) {
+        this.columns = List.copyOf(columns);
+        for (Column column : columns) {
+            byKey.put(column.key(), column);
+            byName.put(normalize(column.header()), column);
+            column.aliases().forEach(alias -> byName.put(normalize(alias), column));
+        }
+    }
+
+    /** The layout if {@code row} is a header row: one holding every required column's header. */
+    public Optional<Layout> match(SheetRow row) {
+        Map<String, Integer> found = new LinkedHashMap<>();
+        for (int i = 0; i < row.cells().size(); i++) {
+            Column column = byName.get(normalize(row.cell(i).text()));
+            if (column != null) {
+                found.putIfAbsent(column.key(), i);
+            }
+        }
+        boolean complete = columns.stream().filter(Column::required).allMatch(c -> found.containsKey(c.key()));
+        return complete ? Optional.of(new Layout(row.sheet(), row.number(), found, byKey)) : Optional.empty();
+    }
+
+    /** The headers of the required columns, for the message when no header row is found. */
+    public String requiredHeaders() {
+        return String.join("、", columns.stream().filter(Column::required).map(Column::header).toList());
+    }
+
+    public static String normalize(String text) {
+        if (text == null) {
+            return "";
+        }
+        String s = Normalizer.normalize(text, Normalizer.Form.NFKC);
+        s = SPACES.matcher(s).replaceAll("");
+        s = s.replace("*", "");
+        while (s.endsWith(":")) {
+            s = s.substring(0, s.length() - 1);
+        }
+        String stripped = TRAILING_HINT.matcher(s).replaceAll("");
+        return stripped.isEmpty() ? s : stripped;
+    }
+}

@@ -1,0 +1,188 @@
+package cn.shuangkong.service.excel;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+import org.apache.poi.EncryptedDocumentException;
+import org.apache.poi.hssf.usermodel.HSSFWorkbook;
+import org.apache.poi.openxml4j.util.ZipSecureFile;
+import org.apache.poi.poifs.crypt.Decryptor;
+import org.apache.poi.poifs.filesystem.FileMagic;
+import org.apache.poi.poifs.filesystem.POIFSFileSystem;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.usermodel.FormulaError;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.util.CellReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.github.pjfanning.xlsx.StreamingReader;
+
+import cn.shuangkong.service.api.model.SpreadsheetError;
+
+/**
+ * The one reader every import uses. {@code .xlsx} is streamed (excel-streaming-reader over POI's SAX parsing: a few
+ * rows in memory at a time); {@code .xls}, which cannot exceed 65,536 rows, is read with HSSF. Hostile files are
+ * refused with a {@link SpreadsheetRejected} and never reach the importer: anything that is not an Excel workbook
+ * (whatever its name), encrypted workbooks, zip bombs (POI's inflate-ratio and entry-size guards), XML with a DTD
+ * (POI's parsers refuse external entities), more rows with content than the import allows, and cells longer than
+ * Excel itself permits. Formulas are never evaluated: a formula cell gives the value Excel cached when it was saved,
+ * so external links are never followed.
+ */
+public final class WorkbookReader {
+
+    private static final Logger log = LoggerFactory.getLogger(WorkbookReader.class);
+
+    /** The largest uncompressed part of an .xlsx accepted: far above a 100,000-row registry (about 50 MB of XML). */
+    static final long MAX_ENTRY_BYTES = 256L * 1024 * 1024;
+
+    static {
+        // Process-wide POI guards; set once here, where every upload passes. The inflate ratio stays at POI's 1 %.
+        ZipSecureFile.setMaxEntrySize(MAX_ENTRY_BYTES);
+    }
+
+    private WorkbookReader() {
+    }
+
+    /** Reads every sheet in order, handing each row that has content to {@code rows}. */
+    public static void read(byte[] content, ReadLimits limits, Consumer<SheetRow> rows) {
+        Workbook workbook = open(content);
+        try (workbook) {
+            for (Sheet sheet : workbook) {
+                readSheet(sheet, limits, rows);
+            }
+        } catch (SpreadsheetRejected e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw unreadable(e);
+        }
+    }
+
+    private static Workbook open(byte[] content) {
+        FileMagic magic;
+        try (InputStream in = FileMagic.prepareToCheckMagic(new ByteArrayInputStream(content))) {
+            magic = FileMagic.valueOf(in);
+        } catch (IOException e) {
+            throw notAWorkbook();
+        }
+        try {
+            return switch (magic) {
+                case OOXML -> StreamingReader.builder().rowCacheSize(200).bufferSize(8192).setReadComments(false).setReadHyperlinks(false)
+                        .setReadShapes(false).setReadCoreProperties(false).open(new ByteArrayInputStream(content));
+                case OLE2 -> openOle2(content);
+                default -> throw notAWorkbook();
+            };
+        } catch (SpreadsheetRejected e) {
+            throw e;
+        } catch (EncryptedDocumentException e) {
+            throw encrypted();
+        } catch (IOException | RuntimeException e) {
+            throw unreadable(e);
+        }
+    }
+
+    /** An OLE2 file is an .xls, or an encrypted .xlsx (which Office wraps in OLE2), or another Office document. */
+    private static Workbook openOle2(byte[] content) throws IOException {
+        POIFSFileSystem fs = new POIFSFileSystem(new ByteArrayInputStream(content));
+        if (fs.getRoot().hasEntryCaseInsensitive(Decryptor.DEFAULT_POIFS_ENTRY)) {
+            fs.close();
+            throw encrypted();
+        }
+        if (!fs.getRoot().hasEntryCaseInsensitive("Workbook") && !fs.getRoot().hasEntryCaseInsensitive("Book")) {
+            fs.close();
+            throw notAWorkbook();
+        }
+        return new HSSFWorkbook(fs.getRoot(), false);
+    }
+
+    private static void readSheet(Sheet sheet, ReadLimits limits, Consumer<SheetRow> rows) {
+        String name = sheet.getSheetName();
+        int withContent = 0;
+        for (Row row : sheet) {
+            List<CellValue> cells = new ArrayList<>();
+            for (Cell cell : row) {
+                int column = cell.getColumnIndex();
+                if (column >= limits.maxColumns()) {
+                    continue;
+                }
+                CellValue value = value(cell);
+                if (value.text().length() > limits.maxCellChars()) {
+                    throw new SpreadsheetRejected("单元格内容过长", List.of(error(name, row.getRowNum() + 1, column,
+                            "单元格内容有 " + value.text().length() + " 个字符，超过上限 " + limits.maxCellChars() + " 个字符")));
+                }
+                while (cells.size() < column) {
+                    cells.add(CellValue.EMPTY);
+                }
+                cells.add(value);
+            }
+            while (!cells.isEmpty() && cells.get(cells.size() - 1).isBlank()) {
+                cells.remove(cells.size() - 1);
+            }
+            if (cells.isEmpty()) {
+                continue;
+            }
+            if (++withContent > limits.maxRowsPerSheet()) {
+                throw SpreadsheetRejected.file("工作表“" + name + "”的数据超过 " + limits.maxRowsPerSheet() + " 行，超出本类导入允许的行数");
+            }
+            rows.accept(new SheetRow(name, row.getRowNum() + 1, cells));
+        }
+    }
+
+    private static CellValue value(Cell cell) {
+        CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
+        return switch (type) {
+            case STRING -> CellValue.text(cell.getStringCellValue());
+            case NUMERIC -> {
+                if (DateUtil.isCellDateFormatted(cell) && DateUtil.isValidExcelDate(cell.getNumericCellValue())) {
+                    var date = cell.getLocalDateTimeCellValue().toLocalDate();
+                    yield new CellValue(date.toString(), null, date);
+                }
+                BigDecimal number = BigDecimal.valueOf(cell.getNumericCellValue()).stripTrailingZeros();
+                if (number.scale() < 0) {
+                    number = number.setScale(0);
+                }
+                yield new CellValue(number.toPlainString(), number, null);
+            }
+            case BOOLEAN -> CellValue.text(cell.getBooleanCellValue() ? "TRUE" : "FALSE");
+            case ERROR -> CellValue.text(FormulaError.forInt(cell.getErrorCellValue()).getString());
+            default -> CellValue.EMPTY;
+        };
+    }
+
+    /** A problem at one cell, with the column as Excel names it ("F"). */
+    public static SpreadsheetError error(String sheet, int row, int column, String message) {
+        return new SpreadsheetError(message).sheet(sheet).row(row).column(CellReference.convertNumToColString(column));
+    }
+
+    private static SpreadsheetRejected notAWorkbook() {
+        return SpreadsheetRejected.file("文件不是 Excel 工作簿：请上传 .xlsx 或 .xls 文件（WPS 请另存为 Excel 格式）");
+    }
+
+    private static SpreadsheetRejected encrypted() {
+        return SpreadsheetRejected.file("工作簿已加密：请取消密码保护后再上传");
+    }
+
+    private static SpreadsheetRejected unreadable(Exception e) {
+        String message = String.valueOf(e.getMessage());
+        if (e.getCause() != null) {
+            message += " / " + e.getCause().getMessage();
+        }
+        log.info("Refused an unreadable workbook: {}", message);
+        if (message.contains("Zip bomb") || message.contains("zip bomb") || message.contains("MaxEntrySize")) {
+            return SpreadsheetRejected.file("文件解压后体积异常（疑似压缩炸弹），已拒绝");
+        }
+        if (message.contains("DOCTYPE") || message.contains("DTD")) {
+            return SpreadsheetRejected.file("工作簿含有不允许的 XML 声明（外部实体），已拒绝");
+        }
+        return SpreadsheetRejected.file("无法读取该工作簿：文件已损坏或格式不受支持");
+    }
+}

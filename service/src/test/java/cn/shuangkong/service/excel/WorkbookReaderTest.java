@@ -1,0 +1,204 @@
+package cn.shuangkong.service.excel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+
+import org.apache.poi.hssf.usermodel.HSSFWorkbook;
+import org.apache.poi.poifs.crypt.EncryptionInfo;
+import org.apache.poi.poifs.crypt.EncryptionMode;
+import org.apache.poi.poifs.crypt.Encryptor;
+import org.apache.poi.poifs.filesystem.POIFSFileSystem;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The one reader: what it reads, and the hostile files it refuses before any importer sees them. */
+class WorkbookReaderTest {
+
+    static List<SheetRow> read(byte[] content, int maxRows) {
+        List<SheetRow> rows = new ArrayList<>();
+        WorkbookReader.read(content, ReadLimits.rows(maxRows), rows::add);
+        return rows;
+    }
+
+    static byte[] bytes(Workbook workbook) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        workbook.write(out);
+        workbook.close();
+        return out.toByteArray();
+    }
+
+    static byte[] sample(Workbook workbook) throws IOException {
+        Sheet sheet = workbook.createSheet("检查表");
+        Row title = sheet.createRow(0);
+        title.createCell(0).setCellValue("  危险化学品企业安全检查表  ");
+        Row data = sheet.createRow(3);
+        data.createCell(0).setCellValue("CH-02");
+        data.createCell(2).setCellValue(12.50);
+        CellStyle dateStyle = workbook.createCellStyle();
+        dateStyle.setDataFormat(workbook.getCreationHelper().createDataFormat().getFormat("yyyy-mm-dd"));
+        data.createCell(3).setCellValue(LocalDate.of(2026, 11, 20));
+        data.getCell(3).setCellStyle(dateStyle);
+        data.createCell(4).setCellFormula("1+1");
+        data.createCell(5).setCellValue(91330302L);
+        return bytes(workbook);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"xlsx", "xls"})
+    void readsTextNumbersDatesAndCachedFormulaValuesWithExcelsRowNumbers(String format) throws IOException {
+        Workbook workbook = format.equals("xlsx") ? new XSSFWorkbook() : new HSSFWorkbook();
+        workbook.setForceFormulaRecalculation(false);
+        byte[] content = sample(workbook);
+        List<SheetRow> rows = read(content, 100);
+        assertThat(rows).extracting(SheetRow::number).containsExactly(1, 4);
+        assertThat(rows.get(0).cell(0).text()).isEqualTo("危险化学品企业安全检查表");
+        SheetRow data = rows.get(1);
+        assertThat(data.sheet()).isEqualTo("检查表");
+        assertThat(data.cell(0).text()).isEqualTo("CH-02");
+        assertThat(data.cell(1).isBlank()).isTrue();
+        assertThat(data.cell(2).number()).isEqualByComparingTo("12.5");
+        assertThat(data.cell(3).date()).isEqualTo(LocalDate.of(2026, 11, 20));
+        assertThat(data.cell(5).text()).as("a long number in plain notation").isEqualTo("91330302");
+    }
+
+    @Test
+    void aFormulaGivesTheValueExcelCachedAndIsNeverEvaluated() throws IOException {
+        // A formula pointing into another workbook, with the value Excel cached when the file was saved.
+        XSSFWorkbook workbook = new XSSFWorkbook();
+        Row row = workbook.createSheet("检查表").createRow(0);
+        row.createCell(0).setCellFormula("1+1");
+        byte[] content = bytes(workbook);
+        byte[] linked = HostileFiles.rewriteEntry(content, "xl/worksheets/sheet1.xml",
+                xml -> xml.replace("<f>1+1</f>", "<f>[1]Sheet1!A1</f><v>合格</v>").replace("<c r=\"A1\"", "<c r=\"A1\" t=\"str\""));
+        List<SheetRow> rows = read(linked, 10);
+        assertThat(rows.get(0).cell(0).text()).isEqualTo("合格");
+    }
+
+    @Test
+    void aRenamedTextFileIsNotAWorkbook() {
+        byte[] csv = "企业统一社会信用代码,检查日期\n91330302MA2AK7L1XU,2026-11-20\n".getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> read(csv, 10)).isInstanceOf(SpreadsheetRejected.class).hasMessageContaining("不是 Excel 工作簿");
+        byte[] zip = HostileFiles.zipOf("word/document.xml", "<w:document/>".getBytes(StandardCharsets.UTF_8));
+        assertThatThrownBy(() -> read(zip, 10)).isInstanceOf(SpreadsheetRejected.class);
+    }
+
+    @Test
+    void anEncryptedWorkbookIsRefused() throws Exception {
+        byte[] plain = bytes(new XSSFWorkbook() {{ createSheet("检查表").createRow(0).createCell(0).setCellValue("x"); }});
+        POIFSFileSystem fs = new POIFSFileSystem();
+        EncryptionInfo info = new EncryptionInfo(EncryptionMode.agile);
+        Encryptor encryptor = info.getEncryptor();
+        encryptor.confirmPassword("secret");
+        try (OutputStream os = encryptor.getDataStream(fs)) {
+            os.write(plain);
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        fs.writeFilesystem(out);
+        assertThatThrownBy(() -> read(out.toByteArray(), 10)).isInstanceOf(SpreadsheetRejected.class).hasMessageContaining("已加密");
+    }
+
+    @Test
+    void aZipBombIsRefusedWithoutInflatingIt() throws IOException {
+        byte[] plain = bytes(new XSSFWorkbook() {{ createSheet("检查表").createRow(0).createCell(0).setCellValue("x"); }});
+        // 200 MB of spaces inside the sheet's XML: a few hundred kB compressed, a ratio far beyond POI's guard.
+        byte[] bomb = HostileFiles.rewriteEntryStreaming(plain, "xl/worksheets/sheet1.xml", 200L * 1024 * 1024);
+        assertThat(bomb.length).isLessThan(1024 * 1024);
+        long before = HostileFiles.usedHeap();
+        assertThatThrownBy(() -> read(bomb, 10)).isInstanceOf(SpreadsheetRejected.class).hasMessageContaining("压缩炸弹");
+        assertThat(HostileFiles.usedHeap() - before).as("heap grown while refusing").isLessThan(150L * 1024 * 1024);
+    }
+
+    @Test
+    void anExternalEntityIsNeverResolved() throws IOException {
+        byte[] plain = bytes(new XSSFWorkbook() {{ createSheet("检查表").createRow(0).createCell(0).setCellValue("x"); }});
+        byte[] xxe = HostileFiles.rewriteEntry(plain, "xl/sharedStrings.xml", xml -> xml
+                .replaceFirst("\\?>", "?><!DOCTYPE sst [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>")
+                .replace(">x<", ">&xxe;<"));
+        assertThat(new String(xxe, StandardCharsets.ISO_8859_1)).doesNotContain("root:");
+        List<String> seen = new ArrayList<>();
+        try {
+            read(xxe, 10).forEach(r -> r.cells().forEach(c -> seen.add(c.text())));
+        } catch (SpreadsheetRejected e) {
+            assertThat(e.errors()).isNotEmpty();
+        }
+        assertThat(seen).noneMatch(text -> text.contains("root:"));
+    }
+
+    @Test
+    void moreRowsThanTheImportAllowsAreRefusedAtTheFirstRowTooMany() throws IOException {
+        SXSSFWorkbook workbook = new SXSSFWorkbook(100);
+        Sheet sheet = workbook.createSheet("检查表");
+        for (int i = 0; i < 100_001; i++) {
+            sheet.createRow(i).createCell(0).setCellValue("CH-" + i);
+        }
+        byte[] content = bytes(workbook);
+        assertThatThrownBy(() -> read(content, 1_000)).isInstanceOf(SpreadsheetRejected.class).hasMessageContaining("超过 1000 行");
+    }
+
+    @Test
+    void aCellLongerThanExcelAllowsIsRefusedNamingTheCell() throws IOException {
+        byte[] plain = bytes(new XSSFWorkbook() {{ createSheet("检查表").createRow(4).createCell(2).setCellValue("x"); }});
+        // About 1 MB of varied Chinese text (a repeated character would compress like a zip bomb and be refused as one).
+        java.util.Random random = new java.util.Random(42);
+        StringBuilder text = new StringBuilder();
+        while (text.length() < 1024 * 1024 / 3) {
+            text.append((char) (0x4E00 + random.nextInt(0x5000)));
+        }
+        String megabyte = text.toString();
+        byte[] huge = HostileFiles.rewriteEntry(plain, "xl/sharedStrings.xml", xml -> xml.replace(">x<", ">" + megabyte + "<"));
+        assertThatThrownBy(() -> read(huge, 10)).isInstanceOfSatisfying(SpreadsheetRejected.class, e -> {
+            assertThat(e.errors()).as(e.getMessage() + " " + e.errors()).hasSize(1);
+            assertThat(e.errors()).singleElement().satisfies(error -> {
+                assertThat(error.getSheet()).as(error.getMessage()).isEqualTo("检查表");
+                assertThat(error.getRow()).isEqualTo(5);
+                assertThat(error.getColumn()).isEqualTo("C");
+                assertThat(error.getMessage()).contains("超过上限 32767");
+            });
+        });
+    }
+
+    @ParameterizedTest(name = "\"{0}\" is the header {1}")
+    @CsvSource(delimiter = '|', value = {
+            " 检查结果 |检查结果",
+            "检查结果（合格/不合格/不适用）|检查结果",
+            "＊检查结果|检查结果",
+            "检 查 结 果|检查结果",
+            "检查日期：|检查日期",
+            "整改期限(选填)|整改期限"})
+    void headersAreMatchedWhateverTheirSpacingWidthAndHints(String written, String header) {
+        assertThat(Headers.normalize(written)).isEqualTo(Headers.normalize(header));
+    }
+
+    @ParameterizedTest(name = "\"{0}\" is {1}")
+    @CsvSource({"2026-11-20,2026-11-20", "2026/11/20,2026-11-20", "2026.11.20,2026-11-20", "2026年11月20日,2026-11-20", "20261120,2026-11-20",
+            "２０２６－１１－２０,2026-11-20", "2026-1-5,2026-01-05", "2026-11-20 09:30,2026-11-20"})
+    void datesAreReadTheWaysUsersTypeThem(String typed, LocalDate expected) {
+        assertThat(CellParsing.date(CellValue.text(typed))).contains(expected);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"2026-02-30", "下周一", "20261340"})
+    void whatIsNotADateIsSaidSo(String typed) {
+        assertThatThrownBy(() -> CellParsing.date(CellValue.text(typed))).isInstanceOf(java.time.format.DateTimeParseException.class);
+    }
+
+}
