@@ -4,9 +4,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.client.RestClient;
 
 import cn.shuangkong.service.enterprise.Uscc;
@@ -68,6 +71,26 @@ public final class Api {
 
     public ResponseEntity<JsonNode> put(String path, Object body, String ifMatch) {
         return exchange(client.put().uri(path).contentType(MediaType.APPLICATION_JSON).body(body), ifMatch);
+    }
+
+    /** A multipart upload of one file as the form field {@code file}. */
+    public ResponseEntity<JsonNode> upload(String path, String fileName, byte[] content) {
+        MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+        parts.add("file", new ByteArrayResource(content) {
+            @Override
+            public String getFilename() {
+                return fileName;
+            }
+        });
+        return exchange(client.post().uri(path).contentType(MediaType.MULTIPART_FORM_DATA).body(parts), null);
+    }
+
+    public ResponseEntity<byte[]> getBytes(String path) {
+        RestClient.RequestHeadersSpec<?> spec = client.get().uri(path);
+        if (authorization != null) {
+            spec = spec.header(HttpHeaders.AUTHORIZATION, authorization);
+        }
+        return spec.retrieve().onStatus(status -> true, (request, response) -> { }).toEntity(byte[].class);
     }
 
     public ResponseEntity<String> getText(String path) {

@@ -5,6 +5,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import cn.shuangkong.rules.checklist.ChecklistCatalogue;
 import cn.shuangkong.rules.hazardpoint.HazardPointGrading;
 import cn.shuangkong.rules.hiddendanger.HiddenDangerClassification;
 import cn.shuangkong.rules.majorhazard.MajorHazardGrading;
@@ -34,6 +35,12 @@ class RuleEngines {
     @Bean
     HiddenDangerClassification hiddenDangerClassification() {
         return timed("hiddendanger", HiddenDangerClassification::new);
+    }
+
+    /** The inspection checklists (rules resources), read once: hidden dangers and inspections look items up here. */
+    @Bean
+    ChecklistCatalogue checklistCatalogue() {
+        return ChecklistCatalogue.standard();
     }
 
     private static <T> T timed(String name, java.util.function.Supplier<T> build) {

@@ -10,20 +10,20 @@ import cn.shuangkong.service.api.model.ManageType;
 import cn.shuangkong.service.api.model.SupervisionLevel;
 
 /** The Chinese labels of the hidden-danger enumerations, and the national interface's codes. */
-final class HiddenDangerLabels {
+public final class HiddenDangerLabels {
 
     private HiddenDangerLabels() {
     }
 
-    static String of(HiddenDangerLevel level) {
+    public static String of(HiddenDangerLevel level) {
         return level == HiddenDangerLevel.MAJOR ? "重大隐患" : "一般隐患";
     }
 
-    static String of(ManageType type) {
+    public static String of(ManageType type) {
         return type == ManageType.IMMEDIATE ? "即查即改" : "限期整改";
     }
 
-    static String of(HiddenDangerStatus status) {
+    public static String of(HiddenDangerStatus status) {
         return switch (status) {
             case RECTIFYING -> "整改中";
             case PENDING_ACCEPTANCE -> "待验收";
@@ -42,7 +42,7 @@ final class HiddenDangerLabels {
         };
     }
 
-    static String of(HiddenDangerSource source) {
+    public static String of(HiddenDangerSource source) {
         return switch (source) {
             case DAILY -> "日常排查";
             case COMPREHENSIVE -> "综合性排查";
@@ -58,7 +58,7 @@ final class HiddenDangerLabels {
         };
     }
 
-    static String of(DangerType type) {
+    public static String of(DangerType type) {
         return switch (type) {
             case SAFETY -> "安全";
             case PROCESS -> "工艺";
@@ -71,7 +71,7 @@ final class HiddenDangerLabels {
         };
     }
 
-    static String of(DangerClassification classification) {
+    public static String of(DangerClassification classification) {
         return switch (classification) {
             case UNSAFE_ACT -> "人的不安全行为";
             case UNSAFE_CONDITION -> "物的不安全状态";
@@ -79,7 +79,7 @@ final class HiddenDangerLabels {
         };
     }
 
-    static String of(SupervisionLevel level) {
+    public static String of(SupervisionLevel level) {
         return switch (level) {
             case PROVINCE -> "省级挂牌督办";
             case CITY -> "市级挂牌督办";
@@ -88,7 +88,7 @@ final class HiddenDangerLabels {
         };
     }
 
-    static String of(HiddenDangerEvent.TypeEnum type) {
+    public static String of(HiddenDangerEvent.TypeEnum type) {
         return switch (type) {
             case REPORTED -> "上报";
             case SUBMITTED -> "整改完成，提交验收";

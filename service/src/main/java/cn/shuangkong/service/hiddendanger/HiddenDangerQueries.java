@@ -49,7 +49,7 @@ import cn.shuangkong.service.web.Times;
  */
 @Component
 @Transactional(readOnly = true)
-class HiddenDangerQueries {
+public class HiddenDangerQueries {
 
     private final DSLContext db;
     private final RegionDirectory regions;
@@ -72,7 +72,8 @@ class HiddenDangerQueries {
                 .orElseThrow(() -> ApiException.notFound("隐患 " + id));
     }
 
-    HiddenDanger find(CurrentUser user, long id) {
+    /** The danger as the API shows it, if the caller may see it; 404 otherwise. */
+    public HiddenDanger find(CurrentUser user, long id) {
         require(user, id);
         return rows(HIDDEN_DANGER.ID.eq(id)).get(0);
     }

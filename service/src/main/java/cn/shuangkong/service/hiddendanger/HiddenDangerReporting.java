@@ -16,6 +16,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.shuangkong.rules.checklist.ChecklistCatalogue;
+import cn.shuangkong.rules.checklist.ChecklistItem;
 import cn.shuangkong.rules.hiddendanger.FindingInput;
 import cn.shuangkong.rules.hiddendanger.HiddenDangerClassification;
 import cn.shuangkong.rules.hiddendanger.HiddenDangerDecision;
@@ -41,7 +43,7 @@ import cn.shuangkong.service.web.Times;
  */
 @Service
 @Transactional
-class HiddenDangerReporting {
+public class HiddenDangerReporting {
 
     private final DSLContext db;
     private final EnterpriseRegistry enterprises;
@@ -50,10 +52,12 @@ class HiddenDangerReporting {
     private final HiddenDangerQueries queries;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
+    private final ChecklistCatalogue checklists;
     private final Clock clock;
 
     HiddenDangerReporting(DSLContext db, EnterpriseRegistry enterprises, RegionDirectory regions, HiddenDangerClassification classification,
-                          HiddenDangerQueries queries, AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
+                          ChecklistCatalogue checklists, HiddenDangerQueries queries, AuditTrail audit, ApplicationEventPublisher events, Clock clock) {
+        this.checklists = checklists;
         this.db = db;
         this.enterprises = enterprises;
         this.regions = regions;
@@ -64,11 +68,18 @@ class HiddenDangerReporting {
         this.clock = clock;
     }
 
-    HiddenDanger report(CurrentUser user, HiddenDangerInput in) {
+    /**
+     * What reporting {@code in} would decide (enterprise, time found, source, level and deadline), without writing
+     * anything; the same refusals as {@link #report} (400 naming the field, 404 for an enterprise out of scope).
+     * An inspection import checks every failed item this way before it writes any of them.
+     */
+    public Checked check(CurrentUser user, HiddenDangerInput in) {
         long enterpriseId = enterprises.requireInScope(user, in.getUscc());
         if (in.getRiskPointId() != null && !db.fetchExists(RISK_POINT, RISK_POINT.ID.eq(in.getRiskPointId()).and(RISK_POINT.ENTERPRISE_ID.eq(enterpriseId)))) {
             throw ApiException.invalidField("riskPointId", "风险点 " + in.getRiskPointId() + " 不属于该企业");
         }
+        ChecklistItem item = in.getChecklistItemCode() == null ? null : checklists.item(in.getChecklistItemCode().strip())
+                .orElseThrow(() -> ApiException.invalidField("checklistItemCode", "检查项 " + in.getChecklistItemCode() + " 不在任何检查表中"));
         LocalDateTime now = LocalDateTime.now(clock);
         LocalDateTime foundAt = in.getFoundAt() == null ? now : in.getFoundAt().withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime();
         if (foundAt.isAfter(now)) {
@@ -80,17 +91,38 @@ class HiddenDangerReporting {
             throw ApiException.invalidField("deadline", "整改期限不能早于今天；补录历史隐患请由检查人员或监管部门办理");
         }
         HiddenDangerSource source = source(user, in.getSource());
-        HiddenDangerDecision decision = Evaluations.evaluate("", () -> classification.decide(new FindingInput(false, null,
+        boolean itemMajor = item != null && item.major();
+        HiddenDangerDecision decision = Evaluations.evaluate("", () -> classification.decide(new FindingInput(itemMajor,
+                itemMajor ? itemClause(item) : null,
                 Boolean.TRUE.equals(in.getMajor()), in.getMajorClause(),
                 in.getManageType() == null ? null : cn.shuangkong.rules.hiddendanger.ManageType.valueOf(in.getManageType().getValue()),
                 in.getDangerType() == null ? null : cn.shuangkong.rules.hiddendanger.DangerType.valueOf(in.getDangerType().getValue()),
                 Times.chinaDate(foundAt), in.getDeadline(), user.role() == Role.REGULATOR || user.role() == Role.ADMIN)));
+        return new Checked(enterpriseId, foundAt, source, decision, now);
+    }
+
+    /** What {@link #check} decided, for {@link #report} to write. */
+    public record Checked(long enterpriseId, LocalDateTime foundAt, HiddenDangerSource source, HiddenDangerDecision decision, LocalDateTime now) {
+    }
+
+    /** A checklist item's clause as the hidden danger cites it: the standard with the item, e.g. 安监总管三〔2017〕121号 第二项. */
+    private static String itemClause(ChecklistItem item) {
+        return item.basis() + "（检查项 " + item.code() + "）";
+    }
+
+    public HiddenDanger report(CurrentUser user, HiddenDangerInput in) {
+        Checked checked = check(user, in);
+        long enterpriseId = checked.enterpriseId();
+        LocalDateTime foundAt = checked.foundAt();
+        LocalDateTime now = checked.now();
+        HiddenDangerSource source = checked.source();
+        HiddenDangerDecision decision = checked.decision();
         boolean major = decision.level() == cn.shuangkong.rules.hiddendanger.HiddenDangerLevel.MAJOR;
 
         Map<Field<?>, Object> columns = new LinkedHashMap<>();
         columns.put(HIDDEN_DANGER.ENTERPRISE_ID, enterpriseId);
         columns.put(HIDDEN_DANGER.RISK_POINT_ID, in.getRiskPointId());
-        columns.put(HIDDEN_DANGER.CHECKLIST_ITEM_CODE, in.getChecklistItemCode());
+        columns.put(HIDDEN_DANGER.CHECKLIST_ITEM_CODE, in.getChecklistItemCode() == null ? null : in.getChecklistItemCode().strip());
         columns.put(HIDDEN_DANGER.NAME, in.getName().strip());
         columns.put(HIDDEN_DANGER.DESCRIPTION, in.getDescription());
         columns.put(HIDDEN_DANGER.LOCATION, in.getLocation());

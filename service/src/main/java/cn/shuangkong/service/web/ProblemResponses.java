@@ -22,9 +22,11 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import cn.shuangkong.service.api.model.FieldError;
+import cn.shuangkong.service.excel.SpreadsheetRejected;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
 import tools.jackson.databind.DatabindException;
@@ -43,6 +45,27 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ApiException.class)
     ResponseEntity<Object> api(ApiException e) {
         return problem(e.status(), e.getMessage(), e.errors(), new HttpHeaders());
+    }
+
+    /** A refused spreadsheet: every problem at its sheet, row and column; the recorded import and its error report. */
+    @ExceptionHandler(SpreadsheetRejected.class)
+    ResponseEntity<Object> spreadsheet(SpreadsheetRejected e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
+        problem.setTitle("表格有误，未导入");
+        problem.setProperty("errors", e.errors());
+        if (e.importId() != null) {
+            problem.setProperty("importId", e.importId());
+            if (e.errors().stream().anyMatch(error -> error.getRow() != null)) {
+                problem.setProperty("report", "/api/v1/imports/" + e.importId() + "/report.xlsx");
+            }
+        }
+        return ResponseEntity.status(HttpStatus.UNPROCESSABLE_CONTENT).body(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException e, HttpHeaders headers,
+                                                                          HttpStatusCode status, WebRequest request) {
+        return problem(HttpStatus.CONTENT_TOO_LARGE, "上传文件不能超过 20 MB", List.of(), headers);
     }
 
     @ExceptionHandler(AuthenticationException.class)
