@@ -1,4 +1,5 @@
--- 统一检查表单: every upload (import_job: the file's SHA-256, the outcome, the problems found and, for a refused
+-- 统一检查表单 and registry imports: every upload (import_job: the file's SHA-256, the outcome, what an accepted
+-- import did (summary, JSON), the problems found and, for a refused
 -- file with problems in its cells, the file itself so that its error report can be drawn), and the inspections saved
 -- from accepted checklists with a result per item. accepted_sha256 is the file's hash when it was accepted and NULL
 -- otherwise: unique per kind, so the same file is never imported twice, not even by two requests at the same time.
@@ -13,6 +14,7 @@ CREATE TABLE import_job (
   accepted_sha256 CHAR(64),
   uploaded_by     VARCHAR(64)    NOT NULL,
   uploaded_at     DATETIME(3)    NOT NULL,
+  summary         VARCHAR(1000),
   errors          MEDIUMTEXT,
   content         LONGBLOB,
   CONSTRAINT pk_import_job PRIMARY KEY (id),

@@ -1,27 +1,58 @@
 package cn.shuangkong.service.enterprise;
 
 import java.net.URI;
+import java.time.Clock;
 
+import org.springframework.core.io.Resource;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 import cn.shuangkong.service.api.EnterprisesApi;
 import cn.shuangkong.service.api.model.Enterprise;
+import cn.shuangkong.service.api.model.EnterpriseImportResult;
 import cn.shuangkong.service.api.model.EnterpriseInput;
 import cn.shuangkong.service.api.model.EnterprisePage;
 import cn.shuangkong.service.api.model.EnterpriseUpdate;
 import cn.shuangkong.service.api.model.IndustryCategory;
+import cn.shuangkong.service.excel.XlsxDownload;
 import cn.shuangkong.service.security.CurrentUser;
 import cn.shuangkong.service.web.ApiException;
 import cn.shuangkong.service.web.ETags;
+import cn.shuangkong.service.web.Times;
 
 @RestController
 class EnterpriseController implements EnterprisesApi {
 
-    private final EnterpriseRegistry registry;
+    private static final byte[] TEMPLATE = EnterpriseExport.template();
 
-    EnterpriseController(EnterpriseRegistry registry) {
+    private final EnterpriseRegistry registry;
+    private final EnterpriseImport imports;
+    private final EnterpriseExport exports;
+    private final Clock clock;
+
+    EnterpriseController(EnterpriseRegistry registry, EnterpriseImport imports, EnterpriseExport exports, Clock clock) {
         this.registry = registry;
+        this.imports = imports;
+        this.exports = exports;
+        this.clock = clock;
+    }
+
+    @Override
+    public ResponseEntity<Resource> getEnterpriseTemplate() {
+        return XlsxDownload.of(TEMPLATE.clone(), "企业信息导入表.xlsx");
+    }
+
+    @Override
+    public ResponseEntity<EnterpriseImportResult> importEnterprises(MultipartFile file) {
+        EnterpriseImportResult result = imports.upload(CurrentUser.get(), file);
+        return ResponseEntity.status(result.getReplayed() ? HttpStatus.OK : HttpStatus.CREATED).body(result);
+    }
+
+    @Override
+    public ResponseEntity<Resource> exportEnterprises(String regionCode, IndustryCategory industryCategory) {
+        return XlsxDownload.of(exports.export(CurrentUser.get(), regionCode, industryCategory), "企业信息-" + Times.today(clock) + ".xlsx");
     }
 
     @Override

@@ -161,12 +161,24 @@ public class EnterpriseRegistry {
     }
 
     private void requireLocality(String regionCode) {
+        localityProblem(regionCode).ifPresent(why -> {
+            throw ApiException.invalidField("regionCode", why);
+        });
+    }
+
+    /** Why {@code regionCode} cannot be where an enterprise is, if it cannot. */
+    Optional<String> localityProblem(String regionCode) {
         if (!regions.exists(regionCode)) {
-            throw ApiException.invalidField("regionCode", "行政区划代码 " + regionCode + " 不存在");
+            return Optional.of("行政区划代码 " + regionCode + " 不存在");
         }
         if (!regions.isLocality(regionCode)) {
-            throw ApiException.invalidField("regionCode", "企业所在地应为县级或乡级行政区划，" + regions.fullName(regionCode) + "是上级区划");
+            return Optional.of("企业所在地应为县级或乡级行政区划，" + regions.fullName(regionCode) + "是上级区划");
         }
+        return Optional.empty();
+    }
+
+    static Map<Field<?>, Object> columnsOf(EnterpriseFields f) {
+        return columns(f);
     }
 
     private static Map<Field<?>, Object> columns(EnterpriseFields f) {

@@ -36,6 +36,7 @@ public class ImportJournal {
 
     /** Kinds of import. */
     public static final String INSPECTION = "INSPECTION";
+    public static final String ENTERPRISES = "ENTERPRISES";
 
     /** A refused file larger than this is not kept (MySQL's default max_allowed_packet is 16 MB or 64 MB); its errors are. */
     static final int MAX_KEPT_BYTES = 8 * 1024 * 1024;
@@ -65,6 +66,20 @@ public class ImportJournal {
     @Transactional(propagation = Propagation.MANDATORY)
     public long accept(CurrentUser user, String kind, Upload upload) {
         return insert(user, kind, upload, "ACCEPTED", null, false);
+    }
+
+    /** Records what an accepted import did (counts, as JSON), within the caller's transaction. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void summarize(long importId, Object summary) {
+        db.update(IMPORT_JOB).set(IMPORT_JOB.SUMMARY, json.writeValueAsString(summary)).where(IMPORT_JOB.ID.eq(importId)).execute();
+    }
+
+    /** What an accepted import recorded with {@link #summarize}. */
+    @Transactional(readOnly = true)
+    public <T> Optional<T> summary(long importId, Class<T> type) {
+        return db.select(IMPORT_JOB.SUMMARY).from(IMPORT_JOB).where(IMPORT_JOB.ID.eq(importId)).fetchOptional(IMPORT_JOB.SUMMARY)
+                .filter(java.util.Objects::nonNull)
+                .map(text -> json.readValue(text, type));
     }
 
     /** Records the file as refused with its problems, in a transaction of its own. */

@@ -42,7 +42,7 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/openapi.yaml",
                                 "/swagger-ui.html", "/webjars/**", "/error").permitAll()
                         .requestMatchers(POST, "/api/v1/users").hasRole("ADMIN")
-                        .requestMatchers(POST, "/api/v1/enterprises").hasAnyRole("ADMIN", "REGULATOR")
+                        .requestMatchers(POST, "/api/v1/enterprises", "/api/v1/enterprises/import").hasAnyRole("ADMIN", "REGULATOR")
                         .requestMatchers(PUT, "/api/v1/enterprises/*").hasAnyRole("ADMIN", "REGULATOR", "ENTERPRISE")
                         // An enterprise manages its own risk points and units; regulators and inspectors read them.
                         .requestMatchers(POST, "/api/v1/enterprises/*/risk-points", "/api/v1/enterprises/*/units").hasAnyRole("ADMIN", "ENTERPRISE")

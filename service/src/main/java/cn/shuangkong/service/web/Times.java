@@ -28,6 +28,11 @@ public final class Times {
         return utc.atOffset(ZoneOffset.UTC).atZoneSameInstant(CHINA).toLocalDate();
     }
 
+    /** A stored UTC timestamp as China's clock shows it, to the minute ("2026-11-22 18:30"), for spreadsheets. */
+    public static String chinaDateTimeText(LocalDateTime utc) {
+        return utc == null ? null : toApi(utc).toLocalDateTime().format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm"));
+    }
+
     public static OffsetDateTime toApi(LocalDateTime utc) {
         return utc == null ? null : utc.atOffset(ZoneOffset.UTC).atZoneSameInstant(CHINA).toOffsetDateTime();
     }

@@ -1,0 +1,321 @@
+package cn.shuangkong.service.enterprise;
+
+import static cn.shuangkong.schema.Tables.ENTERPRISE;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.InsertValuesStepN;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.multipart.MultipartFile;
+
+import cn.shuangkong.schema.tables.records.EnterpriseRecord;
+import cn.shuangkong.service.api.model.EnterpriseImportResult;
+import cn.shuangkong.service.api.model.EnterpriseInput;
+import cn.shuangkong.service.api.model.IndustryCategory;
+import cn.shuangkong.service.api.model.SpreadsheetError;
+import cn.shuangkong.service.api.model.StandardizationLevel;
+import cn.shuangkong.service.excel.CellParsing;
+import cn.shuangkong.service.excel.CellValue;
+import cn.shuangkong.service.excel.Headers;
+import cn.shuangkong.service.excel.ReadLimits;
+import cn.shuangkong.service.excel.SheetRow;
+import cn.shuangkong.service.excel.SpreadsheetRejected;
+import cn.shuangkong.service.excel.Upload;
+import cn.shuangkong.service.excel.WorkbookReader;
+import cn.shuangkong.service.imports.ImportJournal;
+import cn.shuangkong.service.security.CurrentUser;
+import cn.shuangkong.service.security.Jurisdiction;
+import cn.shuangkong.service.web.ApiException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+
+/**
+ * The registry import (一企一档): a sheet of enterprises, new ones registered and known ones updated by their
+ * 统一社会信用代码, all or nothing. Every cell is checked against the same constraints as the API (the contract's bean
+ * validation on {@link EnterpriseInput}) and the registry's rules (locality, jurisdiction); a row that carries the
+ * 版本 an export gave it must still be current, so a re-imported export never overwrites a later change. Rows are
+ * read streaming and written in multi-row statements, in one transaction.
+ */
+@Service
+class EnterpriseImport {
+
+    /** Rows with content a registry sheet may have. */
+    static final int MAX_ROWS = 200_000;
+    private static final int BATCH = 1_000;
+
+    private final DSLContext db;
+    private final EnterpriseRegistry registry;
+    private final ImportJournal journal;
+    private final Validator validator;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    EnterpriseImport(DSLContext db, EnterpriseRegistry registry, ImportJournal journal, Validator validator, PlatformTransactionManager transactions,
+                     Clock clock) {
+        this.db = db;
+        this.registry = registry;
+        this.journal = journal;
+        this.validator = validator;
+        this.transaction = new TransactionTemplate(transactions);
+        this.clock = clock;
+    }
+
+    /** What an import did, as recorded and answered. */
+    record Summary(long created, long updated, long unchanged) {
+    }
+
+    private record Row(int number, String uscc, EnterpriseFields fields, Integer version) {
+    }
+
+    EnterpriseImportResult upload(CurrentUser user, MultipartFile file) {
+        Upload upload = Upload.of(file);
+        Optional<Long> earlier = journal.accepted(ImportJournal.ENTERPRISES, upload.sha256());
+        if (earlier.isPresent()) {
+            return result(earlier.get(), journal.summary(earlier.get(), Summary.class).orElse(new Summary(0, 0, 0)), true);
+        }
+        List<Row> rows;
+        try {
+            rows = check(user, upload.content());
+        } catch (SpreadsheetRejected e) {
+            throw e.recordedAs(journal.reject(user, ImportJournal.ENTERPRISES, upload, e.errors()));
+        }
+        try {
+            return transaction.execute(status -> {
+                long importId = journal.accept(user, ImportJournal.ENTERPRISES, upload);
+                Summary summary = write(rows);
+                journal.summarize(importId, summary);
+                return result(importId, summary, false);
+            });
+        } catch (DuplicateKeyException e) {
+            // The same file accepted by a request that committed first, or an enterprise registered meanwhile.
+            return journal.accepted(ImportJournal.ENTERPRISES, upload.sha256())
+                    .map(id -> result(id, journal.summary(id, Summary.class).orElse(new Summary(0, 0, 0)), true))
+                    .orElseThrow(() -> ApiException.conflict("导入期间有企业被他人登记，请重新上传"));
+        }
+    }
+
+    private static EnterpriseImportResult result(long importId, Summary s, boolean replayed) {
+        return new EnterpriseImportResult(importId, s.created(), s.updated(), s.unchanged(), replayed);
+    }
+
+    List<Row> check(CurrentUser user, byte[] content) {
+        List<SpreadsheetError> errors = new ArrayList<>();
+        List<Row> rows = new ArrayList<>();
+        Map<String, Integer> seen = new HashMap<>();
+        Headers.Layout[] layout = new Headers.Layout[1];
+        WorkbookReader.read(content, ReadLimits.rows(MAX_ROWS), r -> {
+            if (layout[0] == null) {
+                layout[0] = EnterpriseSheet.HEADERS.match(r).orElse(null);
+                return;
+            }
+            if (!r.sheet().equals(layout[0].sheet())) {
+                return;
+            }
+            Row row = row(user, layout[0], r, errors);
+            if (row != null) {
+                Integer first = seen.putIfAbsent(row.uscc(), r.number());
+                if (first != null) {
+                    errors.add(error(layout[0], r, EnterpriseSheet.USCC, "统一社会信用代码 " + row.uscc() + " 重复：第 " + first + " 行已有"));
+                } else {
+                    rows.add(row);
+                }
+            }
+        });
+        if (layout[0] == null) {
+            throw SpreadsheetRejected.file("未找到企业信息表的表头行：须有“" + EnterpriseSheet.HEADERS.requiredHeaders() + "”等列（请使用系统下载的模板）");
+        }
+        if (errors.isEmpty()) {
+            checkAgainstRegistry(user, layout[0], rows, errors);
+        }
+        if (!errors.isEmpty()) {
+            throw new SpreadsheetRejected("企业信息表有 " + errors.size() + " 处错误，未导入任何数据", errors);
+        }
+        if (rows.isEmpty()) {
+            throw SpreadsheetRejected.file("企业信息表中没有企业");
+        }
+        return rows;
+    }
+
+    private Row row(CurrentUser user, Headers.Layout layout, SheetRow r, List<SpreadsheetError> errors) {
+        if (EnterpriseSheet.IMPORTED.stream().allMatch(key -> layout.cell(r, key).isBlank())) {
+            return null; // a note under the table
+        }
+        int before = errors.size();
+        String uscc = CellParsing.code(layout.cell(r, EnterpriseSheet.USCC));
+        EnterpriseInput in = new EnterpriseInput(uscc, layout.cell(r, EnterpriseSheet.NAME).text(), CellParsing.code(layout.cell(r, EnterpriseSheet.REGION_CODE)), null);
+        CellValue industry = layout.cell(r, EnterpriseSheet.INDUSTRY_CATEGORY);
+        Optional<IndustryCategory> category = EnterpriseSheet.industry(industry);
+        if (industry.isBlank()) {
+            errors.add(error(layout, r, EnterpriseSheet.INDUSTRY_CATEGORY, "行业类别不能为空"));
+        } else if (category.isEmpty()) {
+            errors.add(error(layout, r, EnterpriseSheet.INDUSTRY_CATEGORY, "行业类别“" + industry.text() + "”不在可选范围内：" + String.join("、", EnterpriseSheet.industryLabels())));
+        }
+        in.industryCategory(category.orElse(IndustryCategory.OTHER));
+        String industryCode = CellParsing.code(layout.cell(r, EnterpriseSheet.INDUSTRY_CODE));
+        in.industryCode(industryCode.isEmpty() ? null : industryCode);
+        in.address(blankToNull(layout.cell(r, EnterpriseSheet.ADDRESS).text()));
+        in.longitude(decimal(layout, r, EnterpriseSheet.LONGITUDE, errors));
+        in.latitude(decimal(layout, r, EnterpriseSheet.LATITUDE, errors));
+        BigDecimal employees = decimal(layout, r, EnterpriseSheet.EMPLOYEES, errors);
+        if (employees != null && employees.stripTrailingZeros().scale() > 0) {
+            errors.add(error(layout, r, EnterpriseSheet.EMPLOYEES, "从业人员数应为整数"));
+        } else if (employees != null) {
+            in.employees(employees.intValueExact());
+        }
+        CellValue level = layout.cell(r, EnterpriseSheet.STANDARDIZATION);
+        Optional<StandardizationLevel> standardization = EnterpriseSheet.standardization(level);
+        if (!level.isBlank() && standardization.isEmpty()) {
+            errors.add(error(layout, r, EnterpriseSheet.STANDARDIZATION, "安全生产标准化等级“" + level.text() + "”不在可选范围内：" + String.join("、", EnterpriseSheet.standardizationLabels())));
+        }
+        in.standardizationLevel(standardization.orElse(null));
+        in.legalRepresentative(blankToNull(layout.cell(r, EnterpriseSheet.LEGAL_REPRESENTATIVE).text()));
+        in.contactPhone(blankToNull(layout.cell(r, EnterpriseSheet.CONTACT_PHONE).text()));
+        for (ConstraintViolation<EnterpriseInput> v : validator.validate(in)) {
+            String property = v.getPropertyPath().toString();
+            String header = HEADER_OF.getOrDefault(property, EnterpriseSheet.USCC);
+            errors.add(error(layout, r, header, header + (layout.cell(r, header).isBlank() ? "不能为空" : "：" + v.getMessage())));
+        }
+        if (!uscc.isEmpty()) {
+            Uscc.violation(uscc).ifPresent(why -> errors.add(error(layout, r, EnterpriseSheet.USCC, "统一社会信用代码 " + uscc + " 无效：" + why)));
+        }
+        if (!in.getRegionCode().isEmpty()) {
+            Optional<String> locality = registry.localityProblem(in.getRegionCode());
+            locality.ifPresent(why -> errors.add(error(layout, r, EnterpriseSheet.REGION_CODE, why)));
+            if (locality.isEmpty() && !Jurisdiction.covers(user, in.getRegionCode(), uscc)) {
+                errors.add(error(layout, r, EnterpriseSheet.REGION_CODE, "行政区划 " + in.getRegionCode() + " 不在您的管辖范围内"));
+            }
+        }
+        Integer version = null;
+        BigDecimal v = decimal(layout, r, EnterpriseSheet.VERSION, errors);
+        if (v != null) {
+            version = v.intValue();
+        }
+        return errors.size() > before ? null : new Row(r.number(), uscc, EnterpriseFields.of(in), version);
+    }
+
+    private static final Map<String, String> HEADER_OF = Map.ofEntries(
+            Map.entry("uscc", EnterpriseSheet.USCC), Map.entry("name", EnterpriseSheet.NAME), Map.entry("regionCode", EnterpriseSheet.REGION_CODE),
+            Map.entry("industryCode", EnterpriseSheet.INDUSTRY_CODE), Map.entry("address", EnterpriseSheet.ADDRESS),
+            Map.entry("longitude", EnterpriseSheet.LONGITUDE), Map.entry("latitude", EnterpriseSheet.LATITUDE),
+            Map.entry("employees", EnterpriseSheet.EMPLOYEES), Map.entry("legalRepresentative", EnterpriseSheet.LEGAL_REPRESENTATIVE),
+            Map.entry("contactPhone", EnterpriseSheet.CONTACT_PHONE));
+
+    /** Known enterprises must be in the caller's scope and, when the row names a version, still at it. */
+    private void checkAgainstRegistry(CurrentUser user, Headers.Layout layout, List<Row> rows, List<SpreadsheetError> errors) {
+        for (int from = 0; from < rows.size(); from += BATCH) {
+            List<Row> chunk = rows.subList(from, Math.min(rows.size(), from + BATCH));
+            Map<String, Record> known = new HashMap<>();
+            db.select(ENTERPRISE.USCC, ENTERPRISE.VERSION, ENTERPRISE.REGION_CODE, DSL.field(Jurisdiction.enterprises(user)).as("visible"))
+                    .from(ENTERPRISE)
+                    .where(ENTERPRISE.USCC.in(chunk.stream().map(Row::uscc).toList()))
+                    .forEach(r -> known.put(r.get(ENTERPRISE.USCC), r));
+            for (Row row : chunk) {
+                Record current = known.get(row.uscc());
+                if (current == null) {
+                    if (row.version() != null) {
+                        errors.add(WorkbookReader.error(layout.sheet(), row.number(), layout.index(EnterpriseSheet.USCC).orElseThrow(),
+                                "统一社会信用代码 " + row.uscc() + " 未登记，不能按版本更新（新登记的企业请删去“版本”）"));
+                    }
+                } else if (!Boolean.TRUE.equals(current.get("visible", Boolean.class))) {
+                    errors.add(WorkbookReader.error(layout.sheet(), row.number(), layout.index(EnterpriseSheet.USCC).orElseThrow(),
+                            "统一社会信用代码 " + row.uscc() + " 已登记在您的管辖范围之外"));
+                } else if (row.version() != null && !row.version().equals(current.get(ENTERPRISE.VERSION))) {
+                    errors.add(WorkbookReader.error(layout.sheet(), row.number(), layout.index(EnterpriseSheet.VERSION).orElseThrow(),
+                            "企业 " + row.uscc() + " 已被他人修改（当前版本 " + current.get(ENTERPRISE.VERSION) + "，本表为 " + row.version() + "），请重新导出后再修改"));
+                }
+            }
+        }
+    }
+
+    /** New enterprises in multi-row inserts; known ones updated where anything changed, each guarded by its version. */
+    private Summary write(List<Row> rows) {
+        LocalDateTime now = LocalDateTime.now(clock);
+        long created = 0;
+        long updated = 0;
+        long unchanged = 0;
+        for (int from = 0; from < rows.size(); from += BATCH) {
+            List<Row> chunk = rows.subList(from, Math.min(rows.size(), from + BATCH));
+            Map<String, EnterpriseRecord> known = new HashMap<>();
+            db.selectFrom(ENTERPRISE).where(ENTERPRISE.USCC.in(chunk.stream().map(Row::uscc).toList())).forEach(r -> known.put(r.getUscc(), r));
+            List<Row> fresh = new ArrayList<>();
+            for (Row row : chunk) {
+                EnterpriseRecord current = known.get(row.uscc());
+                if (current == null) {
+                    fresh.add(row);
+                    continue;
+                }
+                Map<Field<?>, Object> columns = EnterpriseRegistry.columnsOf(row.fields());
+                boolean same = columns.entrySet().stream().allMatch(e -> java.util.Objects.equals(normalize(current.get(e.getKey())), normalize(e.getValue())));
+                if (same) {
+                    unchanged++;
+                    continue;
+                }
+                int expected = row.version() != null ? row.version() : current.getVersion();
+                int changed = db.update(ENTERPRISE)
+                        .set(columns)
+                        .set(ENTERPRISE.VERSION, expected + 1)
+                        .set(ENTERPRISE.UPDATED_AT, now)
+                        .where(ENTERPRISE.ID.eq(current.getId()))
+                        .and(ENTERPRISE.VERSION.eq(expected))
+                        .execute();
+                if (changed != 1) {
+                    throw ApiException.conflict("企业 " + row.uscc() + " 在导入期间被他人修改，未导入任何数据，请重新上传");
+                }
+                updated++;
+            }
+            if (!fresh.isEmpty()) {
+                List<Field<?>> fields = new ArrayList<>(List.of(ENTERPRISE.USCC, ENTERPRISE.VERSION, ENTERPRISE.CREATED_AT, ENTERPRISE.UPDATED_AT));
+                List<Field<?>> columnFields = new ArrayList<>(EnterpriseRegistry.columnsOf(fresh.get(0).fields()).keySet());
+                fields.addAll(columnFields);
+                InsertValuesStepN<EnterpriseRecord> insert = db.insertInto(ENTERPRISE, fields);
+                for (Row row : fresh) {
+                    Map<Field<?>, Object> columns = EnterpriseRegistry.columnsOf(row.fields());
+                    List<Object> values = new ArrayList<>(List.of(row.uscc(), 1, now, now));
+                    columnFields.forEach(f -> values.add(columns.get(f)));
+                    insert = insert.values(values);
+                }
+                created += insert.execute();
+            }
+        }
+        return new Summary(created, updated, unchanged);
+    }
+
+    private static Object normalize(Object value) {
+        return value instanceof BigDecimal d ? d.stripTrailingZeros() : value;
+    }
+
+    private static BigDecimal decimal(Headers.Layout layout, SheetRow r, String header, List<SpreadsheetError> errors) {
+        CellValue cell = layout.cell(r, header);
+        try {
+            return CellParsing.number(cell).orElse(null);
+        } catch (NumberFormatException e) {
+            errors.add(error(layout, r, header, header + "“" + cell.text() + "”不是数字"));
+            return null;
+        }
+    }
+
+    private static SpreadsheetError error(Headers.Layout layout, SheetRow r, String header, String message) {
+        int column = layout.index(header).orElse(layout.index(EnterpriseSheet.USCC).orElse(0));
+        return WorkbookReader.error(layout.sheet(), r.number(), column, message);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+}

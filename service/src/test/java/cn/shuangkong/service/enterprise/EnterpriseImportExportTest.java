@@ -1,0 +1,212 @@
+package cn.shuangkong.service.enterprise;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFCell;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.ResponseEntity;
+
+import cn.shuangkong.service.Api;
+import cn.shuangkong.service.DatabaseTest;
+import tools.jackson.databind.JsonNode;
+
+@DatabaseTest
+class EnterpriseImportExportTest {
+
+    static final String IMPORT = "/api/v1/enterprises/import";
+    static final String EXPORT = "/api/v1/enterprises/export.xlsx";
+
+    @LocalServerPort
+    int port;
+
+    Api as(String user) {
+        return Api.anonymous(port).asDemo(user);
+    }
+
+    /** A sheet as a regulator's clerk makes it: a title row, headers with spaces and a full-width colon, columns in their own order. */
+    static byte[] sheet(String[] headers, Object[]... rows) throws IOException {
+        try (XSSFWorkbook workbook = new XSSFWorkbook()) {
+            Sheet sheet = workbook.createSheet("企业名录");
+            sheet.createRow(0).createCell(0).setCellValue("鹿城区危化企业名录（2026年）");
+            Row header = sheet.createRow(1);
+            for (int i = 0; i < headers.length; i++) {
+                header.createCell(i).setCellValue(headers[i]);
+            }
+            for (int r = 0; r < rows.length; r++) {
+                Row row = sheet.createRow(2 + r);
+                for (int c = 0; c < rows[r].length; c++) {
+                    Object v = rows[r][c];
+                    if (v instanceof Number n) {
+                        row.createCell(c).setCellValue(n.doubleValue());
+                    } else if (v != null) {
+                        row.createCell(c).setCellValue(v.toString());
+                    }
+                }
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            workbook.write(out);
+            return out.toByteArray();
+        }
+    }
+
+    static final String[] HEADERS = {"企业名称", " 统一社会信用代码 ", "行政区划代码", "行业类别", "从业人员数", "安全生产标准化等级", "经度", "纬度"};
+
+    /** The export's rows by 统一社会信用代码, each as header → cell. */
+    static Map<String, Map<String, XSSFCell>> rows(byte[] export) throws IOException {
+        Map<String, Map<String, XSSFCell>> rows = new HashMap<>();
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(export))) {
+            XSSFSheet sheet = workbook.getSheetAt(0);
+            Row header = sheet.getRow(1);
+            for (int r = 2; r <= sheet.getLastRowNum(); r++) {
+                Map<String, XSSFCell> cells = new HashMap<>();
+                for (int c = 0; c < header.getLastCellNum(); c++) {
+                    cells.put(header.getCell(c).getStringCellValue(), sheet.getRow(r).getCell(c));
+                }
+                rows.put(cells.get("统一社会信用代码").getStringCellValue(), cells);
+            }
+        }
+        return rows;
+    }
+
+    @Test
+    void aRegistrySheetRegistersExportsAndComesBackAsAnUpdateGuardedByItsVersion() throws IOException {
+        String a = Api.newUscc("330302");
+        String b = Api.newUscc("330302");
+        byte[] upload = sheet(HEADERS,
+                new Object[]{"温州甲化工有限公司", a, "330302", "危险化学品", 120, "二级", 120.655, 28.0123},
+                new Object[]{"温州乙机械有限公司", b.toLowerCase(), 330302, "MACHINERY", null, null, null, null});
+        ResponseEntity<JsonNode> imported = as("lucheng-regulator").upload(IMPORT, "名录.xlsx", upload);
+        assertThat(imported.getStatusCode().value()).as(String.valueOf(imported.getBody())).isEqualTo(201);
+        assertThat(imported.getBody().get("created").asLong()).isEqualTo(2);
+        JsonNode first = as("lucheng-regulator").get("/api/v1/enterprises/" + a).getBody();
+        assertThat(first.get("industryCategory").asString()).isEqualTo("HAZARDOUS_CHEMICALS");
+        assertThat(first.get("standardizationLevel").asString()).isEqualTo("LEVEL_2");
+        assertThat(first.get("employees").asInt()).isEqualTo(120);
+        assertThat(first.get("longitude").decimalValue()).isEqualByComparingTo("120.655");
+        assertThat(as("lucheng-regulator").get("/api/v1/enterprises/" + b).getBody().get("industryCategory").asString()).isEqualTo("MACHINERY");
+
+        ResponseEntity<JsonNode> again = as("lucheng-regulator").upload(IMPORT, "名录(1).xlsx", upload);
+        assertThat(again.getStatusCode().value()).isEqualTo(200);
+        assertThat(again.getBody().get("replayed").asBoolean()).isTrue();
+        assertThat(again.getBody().get("importId").asLong()).isEqualTo(imported.getBody().get("importId").asLong());
+
+        // Export, change a name, import the export again: one update, versions move on.
+        byte[] export = as("lucheng-regulator").getBytes(EXPORT + "?regionCode=330302").getBody();
+        Map<String, Map<String, XSSFCell>> exported = rows(export);
+        assertThat(exported).containsKeys(a, b);
+        assertThat(exported.get(a).get("所属区域").getStringCellValue()).isEqualTo("浙江省温州市鹿城区");
+        assertThat(exported.get(a).get("版本").getNumericCellValue()).isEqualTo(1);
+        byte[] edited = edit(export, a, "企业名称", "温州甲化工股份有限公司");
+        ResponseEntity<JsonNode> update = as("lucheng-regulator").upload(IMPORT, "导出后修改.xlsx", edited);
+        assertThat(update.getStatusCode().value()).as(String.valueOf(update.getBody())).isEqualTo(201);
+        assertThat(update.getBody().get("updated").asLong()).isEqualTo(1);
+        assertThat(update.getBody().get("created").asLong()).isZero();
+        JsonNode renamed = as("lucheng-regulator").get("/api/v1/enterprises/" + a).getBody();
+        assertThat(renamed.get("name").asString()).isEqualTo("温州甲化工股份有限公司");
+        assertThat(renamed.get("version").asInt()).isEqualTo(2);
+
+        // The old export edited elsewhere would overwrite that change: refused at its 版本 cell.
+        byte[] stale = edit(export, a, "联系电话", "0577-88001234");
+        ResponseEntity<JsonNode> refused = as("lucheng-regulator").upload(IMPORT, "旧导出.xlsx", stale);
+        assertThat(refused.getStatusCode().value()).isEqualTo(422);
+        JsonNode error = refused.getBody().get("errors").get(0);
+        assertThat(error.get("message").asString()).contains("已被他人修改（当前版本 2，本表为 1）");
+        assertThat(error.get("column").asString()).isEqualTo("O");
+        assertThat(as("lucheng-regulator").get("/api/v1/enterprises/" + a).getBody().get("contactPhone")).isNull();
+    }
+
+    @Test
+    void everyBadCellIsNamedAndNothingIsRegistered() throws IOException {
+        String good = Api.newUscc("330302");
+        String badCheck = good.substring(0, 17) + (good.charAt(17) == '0' ? '1' : '0');
+        String twice = Api.newUscc("330302");
+        byte[] upload = sheet(HEADERS,
+                new Object[]{"好企业有限公司", good, "330302", "危险化学品", 10, null, null, null},
+                new Object[]{"校验码错误有限公司", badCheck, "330302", "危险化学品", null, null, null, null},
+                new Object[]{"外地企业有限公司", Api.newUscc("350582"), "350582", "建材", null, null, null, null},
+                new Object[]{"行业不对有限公司", Api.newUscc("330302"), "330302", "化工", "很多", "五级", 200, null},
+                new Object[]{null, twice, "330302", "其他", null, null, null, null},
+                new Object[]{"重复有限公司", twice, "330302", "其他", null, null, null, null});
+        long before = as("lucheng-regulator").get("/api/v1/enterprises?size=1").getBody().get("totalElements").asLong();
+        ResponseEntity<JsonNode> refused = as("lucheng-regulator").upload(IMPORT, "错误.xlsx", upload);
+        assertThat(refused.getStatusCode().value()).isEqualTo(422);
+        List<String> errors = new ArrayList<>();
+        refused.getBody().get("errors").valueStream().forEach(e -> errors.add(e.get("column").asString() + e.get("row").asInt() + " " + e.get("message").asString()));
+        assertThat(errors).anySatisfy(e -> assertThat(e).startsWith("B4 统一社会信用代码 " + badCheck + " 无效"));
+        assertThat(errors).contains("C5 行政区划 350582 不在您的管辖范围内");
+        assertThat(errors).anySatisfy(e -> assertThat(e).startsWith("D6 行业类别“化工”不在可选范围内"));
+        assertThat(errors).contains("E6 从业人员数“很多”不是数字");
+        assertThat(errors).anySatisfy(e -> assertThat(e).startsWith("F6 安全生产标准化等级“五级”不在可选范围内"));
+        assertThat(errors).anySatisfy(e -> assertThat(e).startsWith("G6 经度："));
+        assertThat(errors).contains("A7 企业名称不能为空");
+        assertThat(as("lucheng-regulator").get("/api/v1/enterprises?size=1").getBody().get("totalElements").asLong()).isEqualTo(before);
+        assertThat(as("lucheng-regulator").get("/api/v1/enterprises/" + good).getStatusCode().value()).isEqualTo(404);
+        assertThat(refused.getBody().get("report").asString()).endsWith("/report.xlsx");
+    }
+
+    @Test
+    void onlyRegulatorsImportAndEveryoneExportsOnlyWhatTheyMaySee() throws IOException {
+        byte[] upload = sheet(HEADERS, new Object[]{"某企业", Api.newUscc("330302"), "330302", "其他", null, null, null, null});
+        assertThat(as("lucheng-enterprise").upload(IMPORT, "x.xlsx", upload).getStatusCode().value()).isEqualTo(403);
+        assertThat(as("lucheng-inspector").upload(IMPORT, "x.xlsx", upload).getStatusCode().value()).isEqualTo(403);
+        assertThat(Api.anonymous(port).upload(IMPORT, "x.xlsx", upload).getStatusCode().value()).isEqualTo(401);
+
+        assertThat(rows(as("lucheng-enterprise").getBytes(EXPORT).getBody())).containsOnlyKeys(Api.LUCHENG_CHEMICALS);
+        assertThat(rows(as("jinjiang-regulator").getBytes(EXPORT).getBody())).isNotEmpty().allSatisfy((uscc, row) ->
+                assertThat(row.get("行政区划代码").getStringCellValue()).startsWith("350582"));
+        ResponseEntity<byte[]> template = as("lucheng-enterprise").getBytes("/api/v1/enterprises/template.xlsx");
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(template.getBody()))) {
+            assertThat(workbook.getSheetAt(0).getRow(1).getCell(0).getStringCellValue()).isEqualTo("统一社会信用代码");
+            assertThat(workbook.getSheet("填写说明")).isNotNull();
+        }
+    }
+
+    @Test
+    void theExportFillsTheHighestRiskPointGradeWithItsColour() throws IOException {
+        String uscc = Api.newUscc("330302");
+        Api admin = Api.anonymous(port).asAdmin();
+        assertThat(admin.post("/api/v1/enterprises", Map.of("uscc", uscc, "name", "红色风险化工有限公司", "regionCode", "330302",
+                "industryCategory", "HAZARDOUS_CHEMICALS")).getStatusCode().value()).isEqualTo(201);
+        var point = admin.post("/api/v1/enterprises/" + uscc + "/risk-points", Map.of("name", "液氯储罐区", "type", "PLACE",
+                "assessment", Map.of("method", "LEC", "l", 10, "e", 6, "c", 15)));
+        assertThat(point.getStatusCode().value()).as(String.valueOf(point.getBody())).isEqualTo(201);
+        assertThat(point.getBody().get("grade").get("grade").asString()).isEqualTo("RED");
+        XSSFCell colour = rows(as("lucheng-regulator").getBytes(EXPORT).getBody()).get(uscc).get("最高风险点等级");
+        assertThat(colour.getStringCellValue()).isEqualTo("重大风险");
+        assertThat(colour.getCellStyle().getFillForegroundColorColor().getARGBHex()).endsWith("FF0000");
+    }
+
+    static byte[] edit(byte[] export, String uscc, String header, String value) throws IOException {
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(export))) {
+            XSSFSheet sheet = workbook.getSheetAt(0);
+            Row headers = sheet.getRow(1);
+            int column = -1;
+            for (int c = 0; c < headers.getLastCellNum(); c++) {
+                if (headers.getCell(c).getStringCellValue().equals(header)) {
+                    column = c;
+                }
+            }
+            for (int r = 2; r <= sheet.getLastRowNum(); r++) {
+                if (sheet.getRow(r).getCell(0).getStringCellValue().equals(uscc)) {
+                    sheet.getRow(r).createCell(column).setCellValue(value);
+                }
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            workbook.write(out);
+            return out.toByteArray();
+        }
+    }
+}
