@@ -2,6 +2,7 @@ package cn.shuangkong.service.excel;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.List;
 
 import org.apache.poi.ss.usermodel.Cell;
@@ -16,11 +17,19 @@ import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellRangeAddressList;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 
-/** Writes one sheet top to bottom: rows in order, each cell styled by the type of its value. */
+/**
+ * Writes one sheet top to bottom: rows in order, each cell styled by the type of its value: a {@link LocalDate} is a
+ * date cell, a {@link LocalDateTime} a date-time cell (already in the zone the reader should see), a number a numeric
+ * cell, a {@link Percent} a percentage, anything else text.
+ */
 public final class SheetWriter {
 
     /** A blank cell formatted for a date, for the user to fill. */
     public static final Object DATE_INPUT = new Object();
+
+    /** A fraction shown as a percentage with two decimals (0.8333 reads 83.33%); a null fraction leaves the cell blank. */
+    public record Percent(BigDecimal fraction) {
+    }
 
     private final WorkbookWriter book;
     private final SXSSFSheet sheet;
@@ -170,6 +179,14 @@ public final class SheetWriter {
         } else if (value instanceof LocalDate day) {
             cell.setCellValue(day);
             cell.setCellStyle(book.date);
+        } else if (value instanceof LocalDateTime time) {
+            cell.setCellValue(time);
+            cell.setCellStyle(book.formatted("yyyy-mm-dd hh:mm"));
+        } else if (value instanceof Percent p) {
+            if (p.fraction() != null) {
+                cell.setCellValue(p.fraction().doubleValue());
+            }
+            cell.setCellStyle(book.formatted("0.00%"));
         } else if (value instanceof BigDecimal decimal) {
             cell.setCellValue(decimal.doubleValue());
             cell.setCellStyle(book.number);

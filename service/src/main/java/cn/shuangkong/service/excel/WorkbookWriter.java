@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -56,6 +57,7 @@ public final class WorkbookWriter implements AutoCloseable {
     final CellStyle number;
     final CellStyle label;
     private final Map<Fill, CellStyle> fills = new EnumMap<>(Fill.class);
+    private final Map<String, CellStyle> formats = new HashMap<>();
 
     /** A writer for exports: strings inline, so memory stays flat however many distinct texts the rows hold. */
     public WorkbookWriter() {
@@ -131,6 +133,18 @@ public final class WorkbookWriter implements AutoCloseable {
 
     CellStyle fill(Fill fill) {
         return fills.get(fill);
+    }
+
+    /**
+     * A bordered style with a number format, made on first use: a workbook that never uses it keeps the styles it
+     * had, so the committed templates stay byte-for-byte what the writer produces.
+     */
+    CellStyle formatted(String format) {
+        return formats.computeIfAbsent(format, f -> {
+            CellStyle style = bordered();
+            style.setDataFormat(workbook.createDataFormat().getFormat(f));
+            return style;
+        });
     }
 
     /** The workbook as reproducible .xlsx bytes. */

@@ -1,9 +1,11 @@
 package cn.shuangkong.service.hiddendanger;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.springframework.core.io.Resource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
@@ -24,8 +26,10 @@ import cn.shuangkong.service.api.model.HiddenDangerStatus;
 import cn.shuangkong.service.api.model.HiddenDangerTransition;
 import cn.shuangkong.service.api.model.SupervisionChange;
 import cn.shuangkong.service.api.model.SupervisionLevel;
+import cn.shuangkong.service.excel.XlsxDownload;
 import cn.shuangkong.service.security.CurrentUser;
 import cn.shuangkong.service.web.ETags;
+import cn.shuangkong.service.web.Times;
 
 @RestController
 class HiddenDangerController implements HiddenDangersApi {
@@ -34,13 +38,17 @@ class HiddenDangerController implements HiddenDangersApi {
     private final HiddenDangerLifecycle lifecycle;
     private final HiddenDangerQueries queries;
     private final HiddenDangerStatisticsQuery statistics;
+    private final HiddenDangerExport export;
+    private final Clock clock;
 
     HiddenDangerController(HiddenDangerReporting reporting, HiddenDangerLifecycle lifecycle, HiddenDangerQueries queries,
-                           HiddenDangerStatisticsQuery statistics) {
+                           HiddenDangerStatisticsQuery statistics, HiddenDangerExport export, Clock clock) {
         this.reporting = reporting;
         this.lifecycle = lifecycle;
         this.queries = queries;
         this.statistics = statistics;
+        this.export = export;
+        this.clock = clock;
     }
 
     @Override
@@ -60,6 +68,14 @@ class HiddenDangerController implements HiddenDangersApi {
                                                               LocalDate foundFrom, LocalDate foundTo, String q, String sort, Integer page, Integer size) {
         var filter = new HiddenDangerQueries.Filter(regionCode, uscc, level, status, overdue, source, supervisionLevel, foundFrom, foundTo, q);
         return ResponseEntity.ok(queries.list(CurrentUser.get(), filter, sort, page, size));
+    }
+
+    @Override
+    public ResponseEntity<Resource> exportHiddenDangers(String regionCode, String uscc, HiddenDangerLevel level, HiddenDangerStatus status,
+                                                        Boolean overdue, HiddenDangerSource source, SupervisionLevel supervisionLevel,
+                                                        LocalDate foundFrom, LocalDate foundTo, String q, String sort) {
+        var filter = new HiddenDangerQueries.Filter(regionCode, uscc, level, status, overdue, source, supervisionLevel, foundFrom, foundTo, q);
+        return XlsxDownload.of(export.dangers(CurrentUser.get(), filter, sort), "隐患清单-" + Times.today(clock) + ".xlsx");
     }
 
     @Override
@@ -100,6 +116,11 @@ class HiddenDangerController implements HiddenDangersApi {
     @Override
     public ResponseEntity<HiddenDangerStatistics> hiddenDangerStatistics(String regionCode, String groupBy, LocalDate from, LocalDate to) {
         return ResponseEntity.ok(statistics.statistics(CurrentUser.get(), regionCode, groupBy, from, to));
+    }
+
+    @Override
+    public ResponseEntity<Resource> exportHiddenDangerStatistics(String regionCode, String groupBy, LocalDate from, LocalDate to) {
+        return XlsxDownload.of(export.statistics(CurrentUser.get(), regionCode, groupBy, from, to), "隐患统计-" + Times.today(clock) + ".xlsx");
     }
 
     private static ResponseEntity<HiddenDanger> withETag(HiddenDanger danger) {

@@ -83,13 +83,35 @@ public class HiddenDangerQueries {
         return HIDDEN_DANGER.STATUS.eq(HiddenDangerStatus.RECTIFYING.getValue()).and(HIDDEN_DANGER.DEADLINE.lt(today));
     }
 
+    /** Days past the deadline of a danger still being rectified; 0 for one that is not overdue. */
+    static int daysOverdue(HiddenDangerStatus status, LocalDate deadline, LocalDate today) {
+        return status == HiddenDangerStatus.RECTIFYING && deadline.isBefore(today) ? (int) ChronoUnit.DAYS.between(deadline, today) : 0;
+    }
+
     /** The regulator's filters; any of them may be null. */
     record Filter(String regionCode, String uscc, HiddenDangerLevel level, HiddenDangerStatus status, Boolean overdue,
                   HiddenDangerSource source, SupervisionLevel supervisionLevel, LocalDate foundFrom, LocalDate foundTo, String q) {
+
+        /** Whether no filter at all was given (blank texts count as none). */
+        boolean isEmpty() {
+            return isBlank(regionCode) && isBlank(uscc) && level == null && status == null && overdue == null && source == null
+                    && supervisionLevel == null && foundFrom == null && foundTo == null && isBlank(q);
+        }
+
+        static Filter overdueOnly() {
+            return new Filter(null, null, null, null, true, null, null, null, null, null);
+        }
+
+        private static boolean isBlank(String s) {
+            return s == null || s.isBlank();
+        }
     }
 
-    HiddenDangerPage list(CurrentUser user, Filter f, String sort, int pageNumber, int size) {
-        LocalDate today = Times.today(clock);
+    /**
+     * The caller's scope and the filters, as one condition over {@code hidden_danger} joined with {@code enterprise}:
+     * what the list pages through and the export writes out.
+     */
+    Condition where(CurrentUser user, Filter f, LocalDate today) {
         Condition where = Jurisdiction.enterprises(user);
         if (f.regionCode() != null && !f.regionCode().isBlank()) {
             if (!regions.exists(f.regionCode())) {
@@ -125,6 +147,12 @@ public class HiddenDangerQueries {
             String term = "%" + DSL.escape(f.q().strip(), '!') + "%";
             where = where.and(HIDDEN_DANGER.NAME.like(term, '!').or(HIDDEN_DANGER.DESCRIPTION.like(term, '!')).or(ENTERPRISE.NAME.like(term, '!')));
         }
+        return where;
+    }
+
+    HiddenDangerPage list(CurrentUser user, Filter f, String sort, int pageNumber, int size) {
+        LocalDate today = Times.today(clock);
+        Condition where = where(user, f, today);
         // The page in two steps: its ids first, sorted on what the index (enterprise_id, status, deadline, …) holds, so
         // the sort never carries whole rows with their long texts; then those rows. One step took seconds at 10M rows.
         // The total rides along as COUNT(*) OVER (): one pass over the matching index entries instead of two.
@@ -194,7 +222,8 @@ public class HiddenDangerQueries {
                 .fetch(r -> toApi(r, today));
     }
 
-    private static SortField<?>[] order(String sort, LocalDate today) {
+    /** The list's sort, {@code deadline,asc} by default; ties broken by id. */
+    static SortField<?>[] order(String sort, LocalDate today) {
         String[] parts = sort == null || sort.isBlank() ? new String[]{"deadline"} : sort.split(",", -1);
         String direction = parts.length > 1 ? parts[1].strip().toLowerCase() : "asc";
         boolean asc = direction.equals("asc");
@@ -222,12 +251,12 @@ public class HiddenDangerQueries {
         ManageType manageType = ManageType.fromValue(d.getManageType());
         HiddenDangerSource source = HiddenDangerSource.fromValue(d.getSource());
         DangerType dangerType = DangerType.fromValue(d.getDangerType());
-        boolean overdue = status == HiddenDangerStatus.RECTIFYING && d.getDeadline().isBefore(today);
+        int daysOverdue = daysOverdue(status, d.getDeadline(), today);
         String regionCode = r.get(ENTERPRISE.REGION_CODE);
         HiddenDanger view = new HiddenDanger(d.getId(), r.get(ENTERPRISE.USCC), r.get(ENTERPRISE.NAME), regionCode, regions.fullName(regionCode),
                 d.getName(), level, HiddenDangerLabels.of(level), manageType, HiddenDangerLabels.of(manageType), source, HiddenDangerLabels.of(source),
                 dangerType, HiddenDangerLabels.of(dangerType), Times.toApi(d.getFoundAt()), d.getReportedBy(), d.getDeadline(), d.getOriginalDeadline(),
-                status, HiddenDangerLabels.of(status), overdue, overdue ? (int) ChronoUnit.DAYS.between(d.getDeadline(), today) : 0, d.getVersion())
+                status, HiddenDangerLabels.of(status), daysOverdue > 0, daysOverdue, d.getVersion())
                 .riskPointId(d.getRiskPointId())
                 .checklistItemCode(d.getChecklistItemCode())
                 .description(d.getDescription())

@@ -31,6 +31,11 @@ public final class ApiException extends RuntimeException {
         return new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "无法计算：请补充所需信息", List.of(new FieldError(field, message)));
     }
 
+    /** 422 with its reason: a well-formed request that cannot be carried out as it stands. */
+    public static ApiException unprocessable(String why) {
+        return new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, why, List.of());
+    }
+
     /** 404: absent, or outside the caller's scope (the two are not told apart). */
     public static ApiException notFound(String what) {
         return new ApiException(HttpStatus.NOT_FOUND, what + " 不存在", List.of());
