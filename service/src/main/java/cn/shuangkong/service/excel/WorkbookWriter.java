@@ -3,8 +3,6 @@ package cn.shuangkong.service.excel;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -203,13 +201,5 @@ public final class WorkbookWriter implements AutoCloseable {
     private static byte[] hex(String rgb) {
         return new byte[]{(byte) Integer.parseInt(rgb.substring(0, 2), 16), (byte) Integer.parseInt(rgb.substring(2, 4), 16),
                 (byte) Integer.parseInt(rgb.substring(4, 6), 16)};
-    }
-
-    static boolean isNumber(Object value) {
-        return value instanceof Number && !(value instanceof BigDecimal big && big.scale() > 6);
-    }
-
-    static boolean isDate(Object value) {
-        return value instanceof LocalDate;
     }
 }
