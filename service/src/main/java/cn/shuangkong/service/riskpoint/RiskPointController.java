@@ -3,6 +3,7 @@ package cn.shuangkong.service.riskpoint;
 import java.net.URI;
 import java.util.List;
 
+import org.springframework.core.io.Resource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -11,6 +12,7 @@ import cn.shuangkong.service.api.model.Grade;
 import cn.shuangkong.service.api.model.GradeHistoryEntry;
 import cn.shuangkong.service.api.model.RiskPoint;
 import cn.shuangkong.service.api.model.RiskPointInput;
+import cn.shuangkong.service.excel.XlsxDownload;
 import cn.shuangkong.service.security.CurrentUser;
 import cn.shuangkong.service.web.ETags;
 
@@ -18,9 +20,16 @@ import cn.shuangkong.service.web.ETags;
 class RiskPointController implements RiskPointsApi {
 
     private final RiskPointRegister register;
+    private final RiskControlList controlList;
 
-    RiskPointController(RiskPointRegister register) {
+    RiskPointController(RiskPointRegister register, RiskControlList controlList) {
         this.register = register;
+        this.controlList = controlList;
+    }
+
+    @Override
+    public ResponseEntity<Resource> exportRiskControlList(String uscc) {
+        return XlsxDownload.of(controlList.export(CurrentUser.get(), uscc), "风险分级管控清单-" + uscc + ".xlsx");
     }
 
     @Override

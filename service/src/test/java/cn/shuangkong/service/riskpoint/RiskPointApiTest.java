@@ -47,6 +47,32 @@ class RiskPointApiTest {
     }
 
     @Test
+    void theRiskControlListHasARowPerControlMeasureWithTheGradeInItsColour() throws java.io.IOException {
+        JsonNode point = enterprise.post(PATH, riskPoint(Map.of("method", "LEC", "l", 3, "e", 6, "c", 15))).getBody();
+        var export = enterprise.getBytes(PATH + "/export.xlsx");
+        assertThat(export.getStatusCode().value()).isEqualTo(200);
+        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(export.getBody()))) {
+            var sheet = workbook.getSheetAt(0);
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).contains(Api.LUCHENG_CHEMICALS);
+            assertThat(sheet.getRow(1).getCell(7).getStringCellValue()).isEqualTo("管控措施");
+            List<org.apache.poi.ss.usermodel.Row> rows = new java.util.ArrayList<>();
+            for (int r = 2; r <= sheet.getLastRowNum(); r++) {
+                if (sheet.getRow(r).getCell(1).getStringCellValue().equals(point.get("name").asString())) {
+                    rows.add(sheet.getRow(r));
+                }
+            }
+            assertThat(rows).hasSizeGreaterThanOrEqualTo(2);
+            var last = rows.get(rows.size() - 1);
+            assertThat(last.getCell(6).getStringCellValue()).isEqualTo("储罐泄漏导致人员中毒");
+            assertThat(last.getCell(15).getNumericCellValue()).isEqualTo(270);
+            assertThat(last.getCell(16).getStringCellValue()).isEqualTo("较大风险");
+            assertThat(((org.apache.poi.xssf.usermodel.XSSFCellStyle) last.getCell(16).getCellStyle()).getFillForegroundColorColor().getARGBHex()).endsWith("FFA500");
+            assertThat(sheet.getPaneInformation().getHorizontalSplitPosition()).isEqualTo((short) 2);
+        }
+        assertThat(Api.anonymous(port).asDemo("jinjiang-regulator").getBytes(PATH + "/export.xlsx").getStatusCode().value()).isEqualTo(404);
+    }
+
+    @Test
     void anEnterpriseRegistersARiskPointThatIsGradedAndExplained() {
         var created = enterprise.post(PATH, riskPoint(Map.of("method", "LEC", "l", 3, "e", 6, "c", 15)));
         assertThat(created.getStatusCode().value()).isEqualTo(201);
