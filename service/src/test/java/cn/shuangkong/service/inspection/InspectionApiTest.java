@@ -51,9 +51,9 @@ class InspectionApiTest {
         return as("lucheng-regulator").get(PATH + "?size=1&uscc=" + uscc).getBody().get("totalElements").asLong();
     }
 
-    /** The template of {@code code} filled for 温州鹿城化工, every item 合格 but those in {@code answers}; a fresh file each call. */
+    /** The template of {@code code} filled for 温州瓯江化工储运 (demo data), every item 合格 but those in {@code answers}; a fresh file each call. */
     static byte[] form(String code, LocalDate day, String inspectors, String type, Map<String, String[]> answers) throws IOException {
-        return TemplateFilesTest.filled(code, Api.LUCHENG_CHEMICALS, "温州鹿城化工有限公司", day, inspectors, type, answers, false);
+        return TemplateFilesTest.filled(code, Api.LUCHENG_CHEMICALS, "温州瓯江化工储运有限公司", day, inspectors, type, answers, false);
     }
 
     @Test
@@ -211,7 +211,7 @@ class InspectionApiTest {
         Sheet guide = workbook.createSheet("说明");
         guide.createRow(0).createCell(0).setCellValue("本表由企业安全科整理");
         Sheet sheet = workbook.createSheet("Sheet1");
-        sheet.createRow(0).createCell(0).setCellValue("温州鹿城化工有限公司 安全检查记录");
+        sheet.createRow(0).createCell(0).setCellValue("温州瓯江化工储运有限公司 安全检查记录");
         Row block = sheet.createRow(1);
         block.createCell(0).setCellValue("统一社会信用代码：" + Api.LUCHENG_CHEMICALS);
         block.createCell(3).setCellValue("检查日期：" + TODAY.minusDays(3).toString().replace("-", "/"));

@@ -88,7 +88,7 @@ class TemplateFilesTest {
     // --- the filled samples under templates/samples/, made once from the templates (regenerated with the update flag) ---
 
     static final Path SAMPLES = TEMPLATES.resolve("samples");
-    /** An inspector of 鹿城区 inspecting 温州鹿城化工: two failures, one of them a 121号 major item. */
+    /** An inspector of 鹿城区 inspecting 温州瓯江化工储运 (demo data): two failures, one of them a 121号 major item. */
     static final Path CHEMICAL_SAMPLE = SAMPLES.resolve("checklist-CHEMICAL-filled.xlsx");
     /** The same enterprise's own 日常排查 on the general checklist, saved in the legacy .xls format. */
     static final Path GENERAL_XLS_SAMPLE = SAMPLES.resolve("checklist-GENERAL-self-inspection.xls");
@@ -101,11 +101,11 @@ class TemplateFilesTest {
             return;
         }
         Files.createDirectories(SAMPLES);
-        Files.write(CHEMICAL_SAMPLE, filled("CHEMICAL", "91330302MA2AK7L1XU", "温州鹿城化工有限公司", LocalDate.of(2026, 11, 20), "王明、李强", "监管检查",
+        Files.write(CHEMICAL_SAMPLE, filled("CHEMICAL", "91330302MA2AK7L1XU", "温州瓯江化工储运有限公司", LocalDate.of(2026, 11, 20), "王明、李强", "监管检查",
                 Map.of("CH-12", new String[]{"不合格", "罐区 3 台可燃气体检测报警仪未投用", "甲类罐区", ""},
                         "CH-G06", new String[]{"不合格", "2 台有毒气体检测报警器检定证书过期", "二号仓库", "2026-12-05"},
                         "CH-06", new String[]{"不适用", "", "", ""}), false));
-        Files.write(GENERAL_XLS_SAMPLE, filled("GENERAL", "91330302MA2AK7L1XU", "温州鹿城化工有限公司", LocalDate.of(2026, 11, 18), "安全科 陈建国", "日常排查",
+        Files.write(GENERAL_XLS_SAMPLE, filled("GENERAL", "91330302MA2AK7L1XU", "温州瓯江化工储运有限公司", LocalDate.of(2026, 11, 18), "安全科 陈建国", "日常排查",
                 Map.of("GEN-25", new String[]{"不合格", "二号车间疏散通道堆放杂物", "二号车间", ""}), true));
     }
 
