@@ -11,7 +11,7 @@ import org.springframework.web.multipart.MultipartFile;
 
 import cn.shuangkong.service.api.EnterprisesApi;
 import cn.shuangkong.service.api.model.Enterprise;
-import cn.shuangkong.service.api.model.EnterpriseImportResult;
+import cn.shuangkong.service.api.model.ImportResult;
 import cn.shuangkong.service.api.model.EnterpriseInput;
 import cn.shuangkong.service.api.model.EnterprisePage;
 import cn.shuangkong.service.api.model.EnterpriseUpdate;
@@ -45,8 +45,8 @@ class EnterpriseController implements EnterprisesApi {
     }
 
     @Override
-    public ResponseEntity<EnterpriseImportResult> importEnterprises(MultipartFile file) {
-        EnterpriseImportResult result = imports.upload(CurrentUser.get(), file);
+    public ResponseEntity<ImportResult> importEnterprises(MultipartFile file) {
+        ImportResult result = imports.upload(CurrentUser.get(), file);
         return ResponseEntity.status(result.getReplayed() ? HttpStatus.OK : HttpStatus.CREATED).body(result);
     }
 

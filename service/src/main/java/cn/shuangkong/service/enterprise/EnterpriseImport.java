@@ -10,21 +10,17 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.InsertValuesStepN;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.multipart.MultipartFile;
 
 import cn.shuangkong.schema.tables.records.EnterpriseRecord;
-import cn.shuangkong.service.api.model.EnterpriseImportResult;
+import cn.shuangkong.service.api.model.ImportResult;
 import cn.shuangkong.service.api.model.EnterpriseInput;
 import cn.shuangkong.service.api.model.IndustryCategory;
 import cn.shuangkong.service.api.model.SpreadsheetError;
@@ -35,9 +31,9 @@ import cn.shuangkong.service.excel.Headers;
 import cn.shuangkong.service.excel.ReadLimits;
 import cn.shuangkong.service.excel.SheetRow;
 import cn.shuangkong.service.excel.SpreadsheetRejected;
-import cn.shuangkong.service.excel.Upload;
 import cn.shuangkong.service.excel.WorkbookReader;
 import cn.shuangkong.service.imports.ImportJournal;
+import cn.shuangkong.service.imports.SheetImports;
 import cn.shuangkong.service.security.CurrentUser;
 import cn.shuangkong.service.security.Jurisdiction;
 import cn.shuangkong.service.web.ApiException;
@@ -60,57 +56,23 @@ class EnterpriseImport {
 
     private final DSLContext db;
     private final EnterpriseRegistry registry;
-    private final ImportJournal journal;
+    private final SheetImports imports;
     private final Validator validator;
-    private final TransactionTemplate transaction;
     private final Clock clock;
 
-    EnterpriseImport(DSLContext db, EnterpriseRegistry registry, ImportJournal journal, Validator validator, PlatformTransactionManager transactions,
-                     Clock clock) {
+    EnterpriseImport(DSLContext db, EnterpriseRegistry registry, SheetImports imports, Validator validator, Clock clock) {
         this.db = db;
         this.registry = registry;
-        this.journal = journal;
+        this.imports = imports;
         this.validator = validator;
-        this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
-    }
-
-    /** What an import did, as recorded and answered. */
-    record Summary(long created, long updated, long unchanged) {
     }
 
     private record Row(int number, String uscc, EnterpriseFields fields, Integer version) {
     }
 
-    EnterpriseImportResult upload(CurrentUser user, MultipartFile file) {
-        Upload upload = Upload.of(file);
-        Optional<Long> earlier = journal.accepted(ImportJournal.ENTERPRISES, upload.sha256());
-        if (earlier.isPresent()) {
-            return result(earlier.get(), journal.summary(earlier.get(), Summary.class).orElse(new Summary(0, 0, 0)), true);
-        }
-        List<Row> rows;
-        try {
-            rows = check(user, upload.content());
-        } catch (SpreadsheetRejected e) {
-            throw e.recordedAs(journal.reject(user, ImportJournal.ENTERPRISES, upload, e.errors()));
-        }
-        try {
-            return transaction.execute(status -> {
-                long importId = journal.accept(user, ImportJournal.ENTERPRISES, upload);
-                Summary summary = write(rows);
-                journal.summarize(importId, summary);
-                return result(importId, summary, false);
-            });
-        } catch (DuplicateKeyException e) {
-            // The same file accepted by a request that committed first, or an enterprise registered meanwhile.
-            return journal.accepted(ImportJournal.ENTERPRISES, upload.sha256())
-                    .map(id -> result(id, journal.summary(id, Summary.class).orElse(new Summary(0, 0, 0)), true))
-                    .orElseThrow(() -> ApiException.conflict("导入期间有企业被他人登记，请重新上传"));
-        }
-    }
-
-    private static EnterpriseImportResult result(long importId, Summary s, boolean replayed) {
-        return new EnterpriseImportResult(importId, s.created(), s.updated(), s.unchanged(), replayed);
+    ImportResult upload(CurrentUser user, MultipartFile file) {
+        return imports.run(user, ImportJournal.ENTERPRISES, file, content -> check(user, content), this::write);
     }
 
     List<Row> check(CurrentUser user, byte[] content) {
@@ -243,7 +205,7 @@ class EnterpriseImport {
     }
 
     /** New enterprises in multi-row inserts; known ones updated where anything changed, each guarded by its version. */
-    private Summary write(List<Row> rows) {
+    private SheetImports.Counts write(List<Row> rows) {
         LocalDateTime now = LocalDateTime.now(clock);
         long created = 0;
         long updated = 0;
@@ -292,7 +254,7 @@ class EnterpriseImport {
                 created += insert.execute();
             }
         }
-        return new Summary(created, updated, unchanged);
+        return new SheetImports.Counts(created, updated, unchanged);
     }
 
     private static Object normalize(Object value) {

@@ -37,6 +37,10 @@ public class ImportJournal {
     /** Kinds of import. */
     public static final String INSPECTION = "INSPECTION";
     public static final String ENTERPRISES = "ENTERPRISES";
+    public static final String RISK_POINTS = "RISK_POINTS";
+    public static final String UNITS = "UNITS";
+    public static final String HAZARD_POINTS = "HAZARD_POINTS";
+    public static final String HIDDEN_DANGERS = "HIDDEN_DANGERS";
 
     /** A refused file larger than this is not kept (MySQL's default max_allowed_packet is 16 MB or 64 MB); its errors are. */
     static final int MAX_KEPT_BYTES = 8 * 1024 * 1024;

@@ -46,9 +46,10 @@ class SecurityConfiguration {
                         .requestMatchers(PUT, "/api/v1/enterprises/*").hasAnyRole("ADMIN", "REGULATOR", "ENTERPRISE")
                         // An enterprise manages its own risk points and units; regulators and inspectors read them.
                         .requestMatchers(POST, "/api/v1/enterprises/*/risk-points", "/api/v1/enterprises/*/units").hasAnyRole("ADMIN", "ENTERPRISE")
+                        .requestMatchers(POST, "/api/v1/enterprises/*/risk-points/import", "/api/v1/enterprises/*/units/import").hasAnyRole("ADMIN", "ENTERPRISE")
                         .requestMatchers(PUT, "/api/v1/enterprises/*/risk-points/*", "/api/v1/enterprises/*/units/*").hasAnyRole("ADMIN", "ENTERPRISE")
                         // Geological hazard points belong to regions: regulators manage them, inspectors read them.
-                        .requestMatchers(POST, "/api/v1/hazard-points", "/api/v1/hazard-points/*/closure").hasAnyRole("ADMIN", "REGULATOR")
+                        .requestMatchers(POST, "/api/v1/hazard-points", "/api/v1/hazard-points/*/closure", "/api/v1/hazard-points/import").hasAnyRole("ADMIN", "REGULATOR")
                         .requestMatchers(PUT, "/api/v1/hazard-points/*").hasAnyRole("ADMIN", "REGULATOR")
                         .requestMatchers("/api/v1/hazard-points", "/api/v1/hazard-points/**").hasAnyRole("ADMIN", "REGULATOR", "INSPECTOR")
                         // Hidden dangers: who may make each transition is checked with the danger's level and state.
