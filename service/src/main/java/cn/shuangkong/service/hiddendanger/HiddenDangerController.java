@@ -9,6 +9,7 @@ import org.springframework.core.io.Resource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 import cn.shuangkong.service.api.HiddenDangersApi;
 import cn.shuangkong.service.api.model.Extension;
@@ -24,6 +25,7 @@ import cn.shuangkong.service.api.model.HiddenDangerSource;
 import cn.shuangkong.service.api.model.HiddenDangerStatistics;
 import cn.shuangkong.service.api.model.HiddenDangerStatus;
 import cn.shuangkong.service.api.model.HiddenDangerTransition;
+import cn.shuangkong.service.api.model.ImportResult;
 import cn.shuangkong.service.api.model.SupervisionChange;
 import cn.shuangkong.service.api.model.SupervisionLevel;
 import cn.shuangkong.service.excel.XlsxDownload;
@@ -39,10 +41,12 @@ class HiddenDangerController implements HiddenDangersApi {
     private final HiddenDangerQueries queries;
     private final HiddenDangerStatisticsQuery statistics;
     private final HiddenDangerExport export;
+    private final HiddenDangerSheetImport sheetImport;
     private final Clock clock;
 
     HiddenDangerController(HiddenDangerReporting reporting, HiddenDangerLifecycle lifecycle, HiddenDangerQueries queries,
-                           HiddenDangerStatisticsQuery statistics, HiddenDangerExport export, Clock clock) {
+                           HiddenDangerStatisticsQuery statistics, HiddenDangerExport export, HiddenDangerSheetImport sheetImport, Clock clock) {
+        this.sheetImport = sheetImport;
         this.reporting = reporting;
         this.lifecycle = lifecycle;
         this.queries = queries;
@@ -55,6 +59,12 @@ class HiddenDangerController implements HiddenDangersApi {
     public ResponseEntity<HiddenDanger> reportHiddenDanger(HiddenDangerInput input) {
         HiddenDanger danger = reporting.report(CurrentUser.get(), input);
         return ResponseEntity.created(URI.create("/api/v1/hidden-dangers/" + danger.getId())).eTag(ETags.of(danger.getVersion())).body(danger);
+    }
+
+    @Override
+    public ResponseEntity<ImportResult> importHiddenDangers(MultipartFile file) {
+        ImportResult result = sheetImport.upload(CurrentUser.get(), file);
+        return ResponseEntity.status(result.getReplayed() ? HttpStatus.OK : HttpStatus.CREATED).body(result);
     }
 
     @Override

@@ -47,7 +47,7 @@ class HiddenDangerExport {
     static final int MAX_ROWS = 100_000;
 
     private static final List<String> LIST_HEADERS = List.of("隐患编号", "企业统一社会信用代码", "企业名称", "所属区域", "隐患名称", "隐患位置",
-            "隐患级别", "治理类型", "隐患来源", "隐患类型", "发现时间", "整改期限", "状态", "是否逾期", "逾期天数", "整改责任人", "挂牌督办", "整改措施");
+            "隐患级别", "治理类型", "隐患来源", "隐患类型", "发现时间", "整改期限", "状态", "是否逾期", "逾期天数", "整改责任人", "挂牌督办", "整改措施", "版本");
     private static final List<String> STATISTICS_HEADERS = List.of("分组", "隐患总数", "未整改", "已整改", "逾期", "重大隐患总数", "重大隐患已整改",
             "整改率", "按期整改率", "重大隐患整改率");
     private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
@@ -90,14 +90,15 @@ class HiddenDangerExport {
         }
         try (WorkbookWriter book = new WorkbookWriter()) {
             SheetWriter sheet = book.sheet("隐患清单")
-                    .widths(10, 22, 28, 24, 30, 20, 10, 10, 14, 8, 17, 12, 14, 9, 9, 12, 16, 40);
+                    .widths(10, 22, 28, 24, 30, 20, 10, 10, 14, 8, 17, 12, 14, 9, 9, 12, 16, 40, 6);
             sheet.title("隐患清单（" + inWords(user, requested, filter) + "；共 " + total + " 条；导出时间 " + now() + "）", LIST_HEADERS.size());
             int headerRow = sheet.nextRowNumber();
             sheet.header(LIST_HEADERS);
             try (var rows = db.select(HIDDEN_DANGER.ID, ENTERPRISE.USCC, ENTERPRISE.NAME, ENTERPRISE.REGION_CODE, HIDDEN_DANGER.NAME,
                             HIDDEN_DANGER.LOCATION, HIDDEN_DANGER.DANGER_LEVEL, HIDDEN_DANGER.MANAGE_TYPE, HIDDEN_DANGER.SOURCE,
                             HIDDEN_DANGER.DANGER_TYPE, HIDDEN_DANGER.FOUND_AT, HIDDEN_DANGER.DEADLINE, HIDDEN_DANGER.STATUS,
-                            HIDDEN_DANGER.RESPONSIBLE_PERSON, HIDDEN_DANGER.SUPERVISION_LEVEL, HIDDEN_DANGER.RECTIFICATION_MEASURES)
+                            HIDDEN_DANGER.RESPONSIBLE_PERSON, HIDDEN_DANGER.SUPERVISION_LEVEL, HIDDEN_DANGER.RECTIFICATION_MEASURES,
+                            HIDDEN_DANGER.VERSION)
                     .from(HIDDEN_DANGER)
                     .join(ENTERPRISE).on(ENTERPRISE.ID.eq(HIDDEN_DANGER.ENTERPRISE_ID))
                     .where(where)
@@ -127,7 +128,8 @@ class HiddenDangerExport {
                             daysOverdue,
                             r.get(HIDDEN_DANGER.RESPONSIBLE_PERSON),
                             supervision == null ? null : HiddenDangerLabels.of(SupervisionLevel.fromValue(supervision)),
-                            r.get(HIDDEN_DANGER.RECTIFICATION_MEASURES)), true);
+                            r.get(HIDDEN_DANGER.RECTIFICATION_MEASURES),
+                            r.get(HIDDEN_DANGER.VERSION)), true);
                 }
             }
             sheet.freeze(0, headerRow).autoFilter(headerRow, LIST_HEADERS.size());

@@ -101,6 +101,7 @@ public final class HiddenDangerLabels {
             case EXTENSION_APPROVED -> "同意延期";
             case EXTENSION_REFUSED -> "不同意延期";
             case OVERDUE -> "逾期未整改";
+            case DETAILS_UPDATED -> "修改隐患信息";
         };
     }
 }

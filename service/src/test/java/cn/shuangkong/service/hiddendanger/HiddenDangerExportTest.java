@@ -90,7 +90,7 @@ class HiddenDangerExportTest {
             PaneInformation pane = sheet.getPaneInformation();
             assertThat(pane.isFreezePane()).isTrue();
             assertThat(pane.getHorizontalSplitTopRow()).as("title and header stay in view").isEqualTo((short) 2);
-            assertThat(sheet.getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A2:R" + (sheet.getLastRowNum() + 1));
+            assertThat(sheet.getCTWorksheet().getAutoFilter().getRef()).isEqualTo("A2:S" + (sheet.getLastRowNum() + 1));
 
             Map<Long, Row> rows = rowsById(sheet);
             assertThat(rows).containsKeys(overdueTen, overdueThree).doesNotContainKey(current);
