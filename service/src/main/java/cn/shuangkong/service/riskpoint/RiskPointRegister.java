@@ -22,6 +22,7 @@ import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.shuangkong.rules.riskpoint.RiskPointGrading;
@@ -100,7 +101,11 @@ class RiskPointRegister {
         return graded;
     }
 
-    /** The rules' grade of an assessment; their refusal ({@link cn.shuangkong.rules.InvalidFactException} naming l, e, c, s, method or directFlags) as thrown. */
+    /**
+     * The rules' grade of an assessment; their refusal ({@link cn.shuangkong.rules.InvalidFactException} naming l, e, c,
+     * s, method or directFlags) as thrown. No database: no transaction of its own when called outside one (an import's check).
+     */
+    @Transactional(propagation = Propagation.SUPPORTS)
     cn.shuangkong.rules.riskpoint.RiskPointGrade grade(RiskAssessmentInput assessment) {
         return grading.grade(GradeViews.facts(assessment));
     }
