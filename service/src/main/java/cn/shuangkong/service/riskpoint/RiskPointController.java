@@ -4,12 +4,15 @@ import java.net.URI;
 import java.util.List;
 
 import org.springframework.core.io.Resource;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 import cn.shuangkong.service.api.RiskPointsApi;
 import cn.shuangkong.service.api.model.Grade;
 import cn.shuangkong.service.api.model.GradeHistoryEntry;
+import cn.shuangkong.service.api.model.ImportResult;
 import cn.shuangkong.service.api.model.RiskPoint;
 import cn.shuangkong.service.api.model.RiskPointInput;
 import cn.shuangkong.service.excel.XlsxDownload;
@@ -21,10 +24,23 @@ class RiskPointController implements RiskPointsApi {
 
     private final RiskPointRegister register;
     private final RiskControlList controlList;
+    private final RiskPointImport imports;
 
-    RiskPointController(RiskPointRegister register, RiskControlList controlList) {
+    RiskPointController(RiskPointRegister register, RiskControlList controlList, RiskPointImport imports) {
         this.register = register;
         this.controlList = controlList;
+        this.imports = imports;
+    }
+
+    @Override
+    public ResponseEntity<Resource> getRiskPointTemplate(String uscc) {
+        return XlsxDownload.of(controlList.template(CurrentUser.get(), uscc), "风险辨识评估清单导入表.xlsx");
+    }
+
+    @Override
+    public ResponseEntity<ImportResult> importRiskPoints(String uscc, MultipartFile file) {
+        ImportResult result = imports.upload(CurrentUser.get(), uscc, file);
+        return ResponseEntity.status(result.getReplayed() ? HttpStatus.OK : HttpStatus.CREATED).body(result);
     }
 
     @Override

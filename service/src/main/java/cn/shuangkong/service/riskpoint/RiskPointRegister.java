@@ -12,6 +12,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.stream.Collectors;
 
@@ -20,6 +22,7 @@ import org.jooq.DSLContext;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.shuangkong.rules.riskpoint.RiskPointGrading;
@@ -68,35 +71,129 @@ class RiskPointRegister {
         this.clock = clock;
     }
 
+    /** A risk point's input with the grade the {@code riskpoint} rules gave its assessment. */
+    record Graded(RiskPointInput input, cn.shuangkong.rules.riskpoint.RiskPointGrade grade) {
+
+        /** The level requested, or the one the grade calls for; {@link #controlLevelRefusal} says whether the request may stand. */
+        ControlLevel controlLevel() {
+            return input.getControlLevel() == null ? GradeViews.defaultControlLevel(grade.grade()) : input.getControlLevel();
+        }
+    }
+
     RiskPoint create(CurrentUser user, String uscc, RiskPointInput in) {
         long enterpriseId = enterprises.requireInScope(user, uscc);
-        var grade = Evaluations.evaluate("assessment.", () -> grading.grade(GradeViews.facts(in.getAssessment())));
-        ControlLevel level = controlLevel(in.getControlLevel(), grade.grade());
-        LocalDateTime now = LocalDateTime.now(clock);
-        long id = db.insertInto(RISK_POINT)
-                .set(RISK_POINT.ENTERPRISE_ID, enterpriseId)
-                .set(columns(in, grade, level))
-                .set(RISK_POINT.VERSION, 1)
-                .set(RISK_POINT.CREATED_AT, now)
-                .set(RISK_POINT.UPDATED_AT, now)
-                .returningResult(RISK_POINT.ID)
-                .fetchSingle(RISK_POINT.ID);
-        insertEvents(id, in.getEvents());
-        history.record(GradeHistory.Subject.RISK_POINT, id, RiskPointGrading.NAME, grade.ruleSetVersion(), grade.grade(), grade.score(),
-                in.getAssessment(), GradeViews.view(grade), GradeHistory.Cause.CREATED, user.username());
+        long id = insert(enterpriseId, gradedForApi(in), user.username());
         return find(user, uscc, id);
     }
 
     RiskPoint update(CurrentUser user, String uscc, long id, RiskPointInput in, String ifMatch) {
         OptionalInt expected = ETags.requireCurrent(ifMatch, find(user, uscc, id).getVersion());
-        var grade = Evaluations.evaluate("assessment.", () -> grading.grade(GradeViews.facts(in.getAssessment())));
-        ControlLevel level = controlLevel(in.getControlLevel(), grade.grade());
-        VersionedRows.update(db, RISK_POINT, RISK_POINT.ID, RISK_POINT.VERSION, RISK_POINT.UPDATED_AT, id, expected, columns(in, grade, level), LocalDateTime.now(clock));
-        db.deleteFrom(RISK_EVENT).where(RISK_EVENT.RISK_POINT_ID.eq(id)).execute();
-        insertEvents(id, in.getEvents());
-        history.record(GradeHistory.Subject.RISK_POINT, id, RiskPointGrading.NAME, grade.ruleSetVersion(), grade.grade(), grade.score(),
-                in.getAssessment(), GradeViews.view(grade), GradeHistory.Cause.UPDATED, user.username());
+        replace(id, expected, gradedForApi(in), user.username());
         return find(user, uscc, id);
+    }
+
+    /** Graded, with the rules' refusals and a control level below the grade's as 400s naming the request's field. */
+    private Graded gradedForApi(RiskPointInput in) {
+        Graded graded = new Graded(in, Evaluations.evaluate("assessment.", () -> grade(in.getAssessment())));
+        controlLevelRefusal(in.getControlLevel(), graded.grade().grade()).ifPresent(why -> {
+            throw ApiException.invalidField("controlLevel", why);
+        });
+        return graded;
+    }
+
+    /**
+     * The rules' grade of an assessment; their refusal ({@link cn.shuangkong.rules.InvalidFactException} naming l, e, c,
+     * s, method or directFlags) as thrown. No database: no transaction of its own when called outside one (an import's check).
+     */
+    @Transactional(propagation = Propagation.SUPPORTS)
+    cn.shuangkong.rules.riskpoint.RiskPointGrade grade(RiskAssessmentInput assessment) {
+        return grading.grade(GradeViews.facts(assessment));
+    }
+
+    /** Why {@code requested} is below the level the grade calls for, if it is (分级管控: the higher the risk, the higher the level; never lower). */
+    static Optional<String> controlLevelRefusal(ControlLevel requested, cn.shuangkong.rules.Grade grade) {
+        ControlLevel least = GradeViews.defaultControlLevel(grade);
+        if (requested == null || requested.ordinal() <= least.ordinal()) {
+            return Optional.empty();
+        }
+        return Optional.of(grade.label() + "至少应由" + GradeViews.label(least) + "管控，不能降为" + GradeViews.label(requested));
+    }
+
+    /** Stores a graded risk point of the enterprise with its events and measures, and its grade as the first history entry. */
+    long insert(long enterpriseId, Graded point, String gradedBy) {
+        LocalDateTime now = LocalDateTime.now(clock);
+        long id = db.insertInto(RISK_POINT)
+                .set(RISK_POINT.ENTERPRISE_ID, enterpriseId)
+                .set(columns(point))
+                .set(RISK_POINT.VERSION, 1)
+                .set(RISK_POINT.CREATED_AT, now)
+                .set(RISK_POINT.UPDATED_AT, now)
+                .returningResult(RISK_POINT.ID)
+                .fetchSingle(RISK_POINT.ID);
+        insertEvents(id, point.input().getEvents());
+        record(id, point, GradeHistory.Cause.CREATED, gradedBy);
+        return id;
+    }
+
+    /** Replaces risk point {@code id} (its fields, events and measures) if at version {@code expected}, and records its grade. */
+    void replace(long id, OptionalInt expected, Graded point, String gradedBy) {
+        VersionedRows.update(db, RISK_POINT, RISK_POINT.ID, RISK_POINT.VERSION, RISK_POINT.UPDATED_AT, id, expected, columns(point), LocalDateTime.now(clock));
+        db.deleteFrom(RISK_EVENT).where(RISK_EVENT.RISK_POINT_ID.eq(id)).execute();
+        insertEvents(id, point.input().getEvents());
+        record(id, point, GradeHistory.Cause.UPDATED, gradedBy);
+    }
+
+    private void record(long id, Graded point, GradeHistory.Cause cause, String gradedBy) {
+        var grade = point.grade();
+        history.record(GradeHistory.Subject.RISK_POINT, id, RiskPointGrading.NAME, grade.ruleSetVersion(), grade.grade(), grade.score(),
+                point.input().getAssessment(), GradeViews.view(grade), cause, gradedBy);
+    }
+
+    /** The ids of an enterprise's risk points by name (the API does not keep names unique, so a name may have several). */
+    Map<String, List<Long>> idsByName(long enterpriseId) {
+        Map<String, List<Long>> ids = new LinkedHashMap<>();
+        db.select(RISK_POINT.ID, RISK_POINT.NAME).from(RISK_POINT).where(RISK_POINT.ENTERPRISE_ID.eq(enterpriseId)).orderBy(RISK_POINT.ID)
+                .forEach(r -> ids.computeIfAbsent(r.value2(), k -> new ArrayList<>()).add(r.value1()));
+        return ids;
+    }
+
+    /**
+     * Of the stored risk points {@code points} would be written over, those it would change (its columns, the grade
+     * included, or its events and measures), with the version each was read at. The rows are read locked, so they
+     * stay as compared until the caller's transaction ends.
+     */
+    Map<Long, Integer> changedBy(Map<Long, Graded> points) {
+        Map<Long, Integer> changed = new LinkedHashMap<>();
+        if (points.isEmpty()) {
+            return changed;
+        }
+        var rows = db.selectFrom(RISK_POINT).where(RISK_POINT.ID.in(points.keySet())).orderBy(RISK_POINT.ID).forUpdate().fetch();
+        Map<Long, List<RiskEvent>> events = events(List.copyOf(points.keySet()));
+        for (var row : rows) {
+            Graded point = points.get(row.getId());
+            boolean sameColumns = columns(point).entrySet().stream().allMatch(e -> Objects.equals(comparable(row.get(e.getKey())), comparable(e.getValue())));
+            boolean sameEvents = events.getOrDefault(row.getId(), List.of()).equals(asStored(point.input().getEvents()));
+            if (!sameColumns || !sameEvents) {
+                changed.put(row.getId(), row.getVersion());
+            }
+        }
+        return changed;
+    }
+
+    private static Object comparable(Object value) {
+        if (value instanceof java.math.BigDecimal d) {
+            return d.stripTrailingZeros();
+        }
+        return value instanceof String s && s.isEmpty() ? null : value;
+    }
+
+    /** Events as they are stored: names and descriptions stripped, a missing list of measures empty. */
+    private static List<RiskEvent> asStored(List<RiskEvent> events) {
+        return events == null ? List.of() : events.stream()
+                .map(e -> new RiskEvent(e.getName().strip()).controlMeasures(e.getControlMeasures() == null ? List.of() : e.getControlMeasures().stream()
+                        .map(m -> new ControlMeasure(m.getDescription().strip()).dataSource(m.getDataSource()).classification(m.getClassification()))
+                        .toList()))
+                .toList();
     }
 
     @Transactional(readOnly = true)
@@ -120,19 +217,9 @@ class RiskPointRegister {
         return history.of(GradeHistory.Subject.RISK_POINT, id);
     }
 
-    /** A grade's default control level, or a higher one; never a lower one (分级管控: the higher the risk, the higher the level). */
-    private static ControlLevel controlLevel(ControlLevel requested, cn.shuangkong.rules.Grade grade) {
-        ControlLevel least = GradeViews.defaultControlLevel(grade);
-        if (requested == null) {
-            return least;
-        }
-        if (requested.ordinal() > least.ordinal()) {
-            throw ApiException.invalidField("controlLevel", grade.label() + "至少应由" + GradeViews.label(least) + "管控，不能降为" + GradeViews.label(requested));
-        }
-        return requested;
-    }
-
-    private static Map<org.jooq.Field<?>, Object> columns(RiskPointInput in, cn.shuangkong.rules.riskpoint.RiskPointGrade grade, ControlLevel level) {
+    private static Map<org.jooq.Field<?>, Object> columns(Graded point) {
+        RiskPointInput in = point.input();
+        var grade = point.grade();
         RiskAssessmentInput a = in.getAssessment();
         Map<org.jooq.Field<?>, Object> columns = new LinkedHashMap<>();
         columns.put(RISK_POINT.NAME, in.getName().strip());
@@ -146,7 +233,7 @@ class RiskPointRegister {
         columns.put(RISK_POINT.C_VALUE, a.getC());
         columns.put(RISK_POINT.S_VALUE, a.getS());
         columns.put(RISK_POINT.DIRECT_FLAGS, a.getDirectFlags() == null ? "" : a.getDirectFlags().stream().map(DirectFlag::getValue).sorted().distinct().collect(Collectors.joining(",")));
-        columns.put(RISK_POINT.CONTROL_LEVEL, level.getValue());
+        columns.put(RISK_POINT.CONTROL_LEVEL, point.controlLevel().getValue());
         columns.put(RISK_POINT.RESPONSIBLE_DEPARTMENT, in.getResponsibleDepartment());
         columns.put(RISK_POINT.RESPONSIBLE_PERSON, in.getResponsiblePerson());
         columns.put(RISK_POINT.GRADE, grade.grade().name());

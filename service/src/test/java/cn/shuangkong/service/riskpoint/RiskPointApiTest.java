@@ -64,9 +64,9 @@ class RiskPointApiTest {
             assertThat(rows).hasSizeGreaterThanOrEqualTo(2);
             var last = rows.get(rows.size() - 1);
             assertThat(last.getCell(6).getStringCellValue()).isEqualTo("储罐泄漏导致人员中毒");
-            assertThat(last.getCell(15).getNumericCellValue()).isEqualTo(270);
-            assertThat(last.getCell(16).getStringCellValue()).isEqualTo("较大风险");
-            assertThat(((org.apache.poi.xssf.usermodel.XSSFCellStyle) last.getCell(16).getCellStyle()).getFillForegroundColorColor().getARGBHex()).endsWith("FFA500");
+            assertThat(last.getCell(16).getNumericCellValue()).isEqualTo(270);
+            assertThat(last.getCell(17).getStringCellValue()).isEqualTo("较大风险");
+            assertThat(((org.apache.poi.xssf.usermodel.XSSFCellStyle) last.getCell(17).getCellStyle()).getFillForegroundColorColor().getARGBHex()).endsWith("FFA500");
             assertThat(sheet.getPaneInformation().getHorizontalSplitPosition()).isEqualTo((short) 2);
         }
         assertThat(Api.anonymous(port).asDemo("jinjiang-regulator").getBytes(PATH + "/export.xlsx").getStatusCode().value()).isEqualTo(404);
