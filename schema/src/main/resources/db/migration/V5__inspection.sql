@@ -2,7 +2,8 @@
 -- import did (summary, JSON), the problems found and, for a refused
 -- file with problems in its cells, the file itself so that its error report can be drawn), and the inspections saved
 -- from accepted checklists with a result per item. accepted_sha256 is the file's hash when it was accepted and NULL
--- otherwise: unique per kind, so the same file is never imported twice, not even by two requests at the same time.
+-- otherwise: unique per kind and target (the enterprise a path-scoped import writes to, else ''), so the same file is
+-- never imported twice into the same place, not even by two requests at the same time.
 
 CREATE TABLE import_job (
   id              BIGINT         NOT NULL AUTO_INCREMENT,
@@ -11,6 +12,7 @@ CREATE TABLE import_job (
   file_sha256     CHAR(64)       NOT NULL,
   file_size       BIGINT         NOT NULL,
   outcome         VARCHAR(16)    NOT NULL,
+  target          VARCHAR(64)    NOT NULL DEFAULT '',
   accepted_sha256 CHAR(64),
   uploaded_by     VARCHAR(64)    NOT NULL,
   uploaded_at     DATETIME(3)    NOT NULL,
@@ -18,7 +20,7 @@ CREATE TABLE import_job (
   errors          MEDIUMTEXT,
   content         LONGBLOB,
   CONSTRAINT pk_import_job PRIMARY KEY (id),
-  CONSTRAINT uq_import_job_accepted UNIQUE (kind, accepted_sha256),
+  CONSTRAINT uq_import_job_accepted UNIQUE (kind, target, accepted_sha256),
   CONSTRAINT ck_import_job_outcome CHECK (outcome IN ('ACCEPTED', 'REJECTED'))
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4;
 

@@ -42,6 +42,9 @@ public class ImportJournal {
     public static final String HAZARD_POINTS = "HAZARD_POINTS";
     public static final String HIDDEN_DANGERS = "HIDDEN_DANGERS";
 
+    /** The target of imports that are not into one named place (checklists name their enterprise inside the file). */
+    public static final String NO_TARGET = "";
+
     /** A refused file larger than this is not kept (MySQL's default max_allowed_packet is 16 MB or 64 MB); its errors are. */
     static final int MAX_KEPT_BYTES = 8 * 1024 * 1024;
 
@@ -58,8 +61,14 @@ public class ImportJournal {
     /** The import that accepted this very file before, if any. */
     @Transactional(readOnly = true)
     public Optional<Long> accepted(String kind, String sha256) {
+        return accepted(kind, NO_TARGET, sha256);
+    }
+
+    /** The import that accepted this very file into {@code target} (e.g. the enterprise a path names) before, if any. */
+    @Transactional(readOnly = true)
+    public Optional<Long> accepted(String kind, String target, String sha256) {
         return db.select(IMPORT_JOB.ID).from(IMPORT_JOB)
-                .where(IMPORT_JOB.KIND.eq(kind)).and(IMPORT_JOB.ACCEPTED_SHA256.eq(sha256))
+                .where(IMPORT_JOB.KIND.eq(kind)).and(IMPORT_JOB.TARGET.eq(target)).and(IMPORT_JOB.ACCEPTED_SHA256.eq(sha256))
                 .fetchOptional(IMPORT_JOB.ID);
     }
 
@@ -69,7 +78,13 @@ public class ImportJournal {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public long accept(CurrentUser user, String kind, Upload upload) {
-        return insert(user, kind, upload, "ACCEPTED", null, false);
+        return accept(user, kind, NO_TARGET, upload);
+    }
+
+    /** {@link #accept(CurrentUser, String, Upload)} for an import into {@code target}. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public long accept(CurrentUser user, String kind, String target, Upload upload) {
+        return insert(user, kind, target, upload, "ACCEPTED", null, false);
     }
 
     /** Records what an accepted import did (counts, as JSON), within the caller's transaction. */
@@ -90,7 +105,7 @@ public class ImportJournal {
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public long reject(CurrentUser user, String kind, Upload upload, List<SpreadsheetError> errors) {
         boolean cellErrors = errors.stream().anyMatch(e -> e.getRow() != null);
-        return insert(user, kind, upload, "REJECTED", errors, cellErrors && upload.content().length <= MAX_KEPT_BYTES);
+        return insert(user, kind, NO_TARGET, upload, "REJECTED", errors, cellErrors && upload.content().length <= MAX_KEPT_BYTES);
     }
 
     @Transactional(readOnly = true)
@@ -128,9 +143,11 @@ public class ImportJournal {
         return job.getErrors() == null ? List.of() : json.readValue(job.getErrors(), new TypeReference<List<SpreadsheetError>>() { });
     }
 
-    private long insert(CurrentUser user, String kind, Upload upload, String outcome, List<SpreadsheetError> errors, boolean keepContent) {
+    private long insert(CurrentUser user, String kind, String target, Upload upload, String outcome, List<SpreadsheetError> errors,
+                        boolean keepContent) {
         return db.insertInto(IMPORT_JOB)
                 .set(IMPORT_JOB.KIND, kind)
+                .set(IMPORT_JOB.TARGET, target)
                 .set(IMPORT_JOB.FILE_NAME, upload.fileName())
                 .set(IMPORT_JOB.FILE_SHA256, upload.sha256())
                 .set(IMPORT_JOB.FILE_SIZE, (long) upload.content().length)

@@ -38,8 +38,17 @@ public class SheetImports {
     }
 
     public <P> ImportResult run(CurrentUser user, String kind, MultipartFile file, Function<byte[], P> check, Function<P, Counts> write) {
+        return run(user, kind, ImportJournal.NO_TARGET, file, check, write);
+    }
+
+    /**
+     * An import into {@code target} (the enterprise a path names): the same file is one import per target, so the
+     * same sheet uploaded for two enterprises is imported into each.
+     */
+    public <P> ImportResult run(CurrentUser user, String kind, String target, MultipartFile file, Function<byte[], P> check,
+                                Function<P, Counts> write) {
         Upload upload = Upload.of(file);
-        Optional<ImportResult> earlier = replay(kind, upload);
+        Optional<ImportResult> earlier = replay(kind, target, upload);
         if (earlier.isPresent()) {
             return earlier.get();
         }
@@ -51,18 +60,18 @@ public class SheetImports {
         }
         try {
             return transaction.execute(status -> {
-                long importId = journal.accept(user, kind, upload);
+                long importId = journal.accept(user, kind, target, upload);
                 Counts counts = write.apply(checked);
                 journal.summarize(importId, counts);
                 return result(importId, counts, false);
             });
         } catch (DuplicateKeyException e) {
-            return replay(kind, upload).orElseThrow(() -> ApiException.conflict("导入期间有相同的数据被他人登记，未导入任何数据，请重新上传"));
+            return replay(kind, target, upload).orElseThrow(() -> ApiException.conflict("导入期间有相同的数据被他人登记，未导入任何数据，请重新上传"));
         }
     }
 
-    private Optional<ImportResult> replay(String kind, Upload upload) {
-        return journal.accepted(kind, upload.sha256())
+    private Optional<ImportResult> replay(String kind, String target, Upload upload) {
+        return journal.accepted(kind, target, upload.sha256())
                 .map(id -> result(id, journal.summary(id, Counts.class).orElse(new Counts(0, 0, 0)), true));
     }
 

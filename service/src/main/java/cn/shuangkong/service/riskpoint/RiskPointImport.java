@@ -73,7 +73,7 @@ class RiskPointImport {
     ImportResult upload(CurrentUser user, String uscc, MultipartFile file) {
         // Scope first: outside it the answer is 404, whether or not this file was imported before.
         long enterpriseId = enterprises.requireInScope(user, uscc);
-        return imports.run(user, ImportJournal.RISK_POINTS, file, content -> check(user, enterpriseId, content), this::write);
+        return imports.run(user, ImportJournal.RISK_POINTS, uscc, file, content -> check(user, enterpriseId, content), this::write);
     }
 
     /** A risk point as its rows give it. */

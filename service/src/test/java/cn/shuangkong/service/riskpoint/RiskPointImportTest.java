@@ -124,6 +124,16 @@ class RiskPointImportTest {
         assertThat(again.getBody().get("importId").asLong()).isEqualTo(imported.getBody().get("importId").asLong());
         assertThat(again.getBody().get("created").asLong()).isEqualTo(2);
         assertThat(enterprise.get(PATH).getBody().valueStream().filter(p -> p.get("name").asString().equals(ammonia))).hasSize(1);
+
+        // The same sheet for another enterprise is that enterprise's import, not a replay of this one.
+        String other = Api.newUscc("330302");
+        Api admin = Api.anonymous(port).asAdmin();
+        assertThat(admin.post("/api/v1/enterprises", java.util.Map.of("uscc", other, "name", "另一家化工有限公司", "regionCode", "330302",
+                "industryCategory", "HAZARDOUS_CHEMICALS")).getStatusCode().value()).isEqualTo(201);
+        ResponseEntity<JsonNode> elsewhere = admin.upload("/api/v1/enterprises/" + other + "/risk-points/import", "风险辨识评估清单.xlsx", upload);
+        assertThat(elsewhere.getStatusCode().value()).as(String.valueOf(elsewhere.getBody())).isEqualTo(201);
+        assertThat(elsewhere.getBody().get("created").asLong()).isEqualTo(2);
+        assertThat(admin.get("/api/v1/enterprises/" + other + "/risk-points").getBody().size()).isEqualTo(2);
     }
 
     @Test
