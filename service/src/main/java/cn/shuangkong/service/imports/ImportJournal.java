@@ -25,8 +25,9 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The record of every upload, accepted or refused. An accepted file's SHA-256 is unique per kind (the database says
- * so), which is what makes an import idempotent; a refused one keeps its problems and, when they point at cells, the
+ * The record of every upload, accepted or refused. An accepted file's SHA-256 (or, for an import into one target, a
+ * key drawn from the target and the SHA-256) is unique per kind (the database says so), which is what makes an import
+ * idempotent; a refused one keeps its problems and, when they point at cells, the
  * file itself (up to {@link #MAX_KEPT_BYTES}) so that its error report can be drawn. Only the uploader, or an
  * administrator, may read an import.
  */
@@ -55,11 +56,11 @@ public class ImportJournal {
         this.clock = clock;
     }
 
-    /** The import that accepted this very file before, if any. */
+    /** The import that accepted this very file (its SHA-256, or the key it was accepted under) before, if any. */
     @Transactional(readOnly = true)
-    public Optional<Long> accepted(String kind, String sha256) {
+    public Optional<Long> accepted(String kind, String key) {
         return db.select(IMPORT_JOB.ID).from(IMPORT_JOB)
-                .where(IMPORT_JOB.KIND.eq(kind)).and(IMPORT_JOB.ACCEPTED_SHA256.eq(sha256))
+                .where(IMPORT_JOB.KIND.eq(kind)).and(IMPORT_JOB.ACCEPTED_SHA256.eq(key))
                 .fetchOptional(IMPORT_JOB.ID);
     }
 
@@ -69,7 +70,16 @@ public class ImportJournal {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public long accept(CurrentUser user, String kind, Upload upload) {
-        return insert(user, kind, upload, "ACCEPTED", null, false);
+        return accept(user, kind, upload, upload.sha256());
+    }
+
+    /**
+     * As {@link #accept(CurrentUser, String, Upload)}, unique by {@code key} rather than by the file's SHA-256: for
+     * imports where the same file means something else for another target (see {@link SheetImports#run}).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public long accept(CurrentUser user, String kind, Upload upload, String key) {
+        return insert(user, kind, upload, "ACCEPTED", key, null, false);
     }
 
     /** Records what an accepted import did (counts, as JSON), within the caller's transaction. */
@@ -90,7 +100,7 @@ public class ImportJournal {
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public long reject(CurrentUser user, String kind, Upload upload, List<SpreadsheetError> errors) {
         boolean cellErrors = errors.stream().anyMatch(e -> e.getRow() != null);
-        return insert(user, kind, upload, "REJECTED", errors, cellErrors && upload.content().length <= MAX_KEPT_BYTES);
+        return insert(user, kind, upload, "REJECTED", null, errors, cellErrors && upload.content().length <= MAX_KEPT_BYTES);
     }
 
     @Transactional(readOnly = true)
@@ -128,14 +138,15 @@ public class ImportJournal {
         return job.getErrors() == null ? List.of() : json.readValue(job.getErrors(), new TypeReference<List<SpreadsheetError>>() { });
     }
 
-    private long insert(CurrentUser user, String kind, Upload upload, String outcome, List<SpreadsheetError> errors, boolean keepContent) {
+    private long insert(CurrentUser user, String kind, Upload upload, String outcome, String acceptedKey, List<SpreadsheetError> errors,
+                        boolean keepContent) {
         return db.insertInto(IMPORT_JOB)
                 .set(IMPORT_JOB.KIND, kind)
                 .set(IMPORT_JOB.FILE_NAME, upload.fileName())
                 .set(IMPORT_JOB.FILE_SHA256, upload.sha256())
                 .set(IMPORT_JOB.FILE_SIZE, (long) upload.content().length)
                 .set(IMPORT_JOB.OUTCOME, outcome)
-                .set(IMPORT_JOB.ACCEPTED_SHA256, outcome.equals("ACCEPTED") ? upload.sha256() : null)
+                .set(IMPORT_JOB.ACCEPTED_SHA256, acceptedKey)
                 .set(IMPORT_JOB.UPLOADED_BY, user.username())
                 .set(IMPORT_JOB.UPLOADED_AT, LocalDateTime.now(clock))
                 .set(IMPORT_JOB.ERRORS, errors == null ? null : json.writeValueAsString(errors))

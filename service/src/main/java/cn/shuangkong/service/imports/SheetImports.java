@@ -1,5 +1,6 @@
 package cn.shuangkong.service.imports;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -38,8 +39,19 @@ public class SheetImports {
     }
 
     public <P> ImportResult run(CurrentUser user, String kind, MultipartFile file, Function<byte[], P> check, Function<P, Counts> write) {
+        return run(user, kind, null, file, check, write);
+    }
+
+    /**
+     * As {@link #run(CurrentUser, String, MultipartFile, Function, Function)} for a file whose rows do not say where
+     * they belong ({@code target}: the enterprise whose units they are, the jurisdiction that uploads them): the same
+     * file is a replay only for the same target, so one enterprise's file never answers for another's.
+     */
+    public <P> ImportResult run(CurrentUser user, String kind, String target, MultipartFile file, Function<byte[], P> check,
+                                Function<P, Counts> write) {
         Upload upload = Upload.of(file);
-        Optional<ImportResult> earlier = replay(kind, upload);
+        String key = target == null ? upload.sha256() : Upload.sha256((target + "\n" + upload.sha256()).getBytes(StandardCharsets.UTF_8));
+        Optional<ImportResult> earlier = replay(kind, key);
         if (earlier.isPresent()) {
             return earlier.get();
         }
@@ -51,18 +63,18 @@ public class SheetImports {
         }
         try {
             return transaction.execute(status -> {
-                long importId = journal.accept(user, kind, upload);
+                long importId = journal.accept(user, kind, upload, key);
                 Counts counts = write.apply(checked);
                 journal.summarize(importId, counts);
                 return result(importId, counts, false);
             });
         } catch (DuplicateKeyException e) {
-            return replay(kind, upload).orElseThrow(() -> ApiException.conflict("导入期间有相同的数据被他人登记，未导入任何数据，请重新上传"));
+            return replay(kind, key).orElseThrow(() -> ApiException.conflict("导入期间有相同的数据被他人登记，未导入任何数据，请重新上传"));
         }
     }
 
-    private Optional<ImportResult> replay(String kind, Upload upload) {
-        return journal.accepted(kind, upload.sha256())
+    private Optional<ImportResult> replay(String kind, String key) {
+        return journal.accepted(kind, key)
                 .map(id -> result(id, journal.summary(id, Counts.class).orElse(new Counts(0, 0, 0)), true));
     }
 
