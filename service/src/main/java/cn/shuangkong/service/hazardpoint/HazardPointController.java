@@ -3,8 +3,11 @@ package cn.shuangkong.service.hazardpoint;
 import java.net.URI;
 import java.util.List;
 
+import org.springframework.core.io.Resource;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 import cn.shuangkong.service.api.HazardPointsApi;
 import cn.shuangkong.service.api.model.GradeHistoryEntry;
@@ -13,16 +16,33 @@ import cn.shuangkong.service.api.model.HazardPointClosure;
 import cn.shuangkong.service.api.model.HazardPointInput;
 import cn.shuangkong.service.api.model.HazardPointPage;
 import cn.shuangkong.service.api.model.HazardPointStatus;
+import cn.shuangkong.service.api.model.ImportResult;
+import cn.shuangkong.service.excel.XlsxDownload;
 import cn.shuangkong.service.security.CurrentUser;
 import cn.shuangkong.service.web.ETags;
 
 @RestController
 class HazardPointController implements HazardPointsApi {
 
-    private final HazardPointRegister register;
+    private static final byte[] TEMPLATE = HazardPointSheet.template();
 
-    HazardPointController(HazardPointRegister register) {
+    private final HazardPointRegister register;
+    private final HazardPointImport imports;
+
+    HazardPointController(HazardPointRegister register, HazardPointImport imports) {
         this.register = register;
+        this.imports = imports;
+    }
+
+    @Override
+    public ResponseEntity<Resource> getHazardPointTemplate() {
+        return XlsxDownload.of(TEMPLATE.clone(), "地质灾害隐患点导入表.xlsx");
+    }
+
+    @Override
+    public ResponseEntity<ImportResult> importHazardPoints(MultipartFile file) {
+        ImportResult result = imports.upload(CurrentUser.get(), file);
+        return ResponseEntity.status(result.getReplayed() ? HttpStatus.OK : HttpStatus.CREATED).body(result);
     }
 
     @Override

@@ -2,13 +2,21 @@ package cn.shuangkong.service.hazardpoint;
 
 import static cn.shuangkong.schema.Tables.HAZARD_POINT;
 
+import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -65,7 +73,47 @@ class HazardPointRegister {
 
     HazardPoint create(CurrentUser user, HazardPointInput in) {
         requireRegionInScope(user, in.getRegionCode());
-        HazardPointGrade grade = grade(in);
+        long id = insert(user, in, Evaluations.evaluate("", () -> assess(in)));
+        return find(user, id);
+    }
+
+    HazardPoint update(CurrentUser user, long id, HazardPointInput in, String ifMatch) {
+        HazardPointRecord current = requireInScope(user, id);
+        OptionalInt expected = ETags.requireCurrent(ifMatch, current.getVersion());
+        requireActive(current);
+        requireRegionInScope(user, in.getRegionCode());
+        replace(user, id, expected, in, Evaluations.evaluate("", () -> assess(in)));
+        return find(user, id);
+    }
+
+    /**
+     * The rule set's grade of {@code in}; a refusal is the rule set's own exception, naming the field as the request
+     * spells it, for the caller to answer or to place in a sheet.
+     *
+     * @throws cn.shuangkong.rules.InvalidFactException when the rules cannot evaluate the point
+     */
+    HazardPointGrade assess(HazardPointInput in) {
+        return grading.grade(GradeViews.facts(assessment(in)));
+    }
+
+    /** Why a hazard point cannot lie in {@code regionCode} (an unknown code, a region above county level), if it cannot. */
+    Optional<String> localityProblem(String regionCode) {
+        if (regions.isLocality(regionCode)) {
+            return Optional.empty();
+        }
+        return Optional.of(regions.exists(regionCode)
+                ? "隐患点所在地应为县级或乡级行政区划，" + regions.fullName(regionCode) + "是上级区划"
+                : "行政区划代码 " + regionCode + " 不存在");
+    }
+
+    /** Why {@code user} may not manage a point in the locality {@code regionCode}, if they may not. */
+    Optional<String> scopeProblem(CurrentUser user, String regionCode) {
+        return Jurisdiction.covers(user, regionCode, "") ? Optional.empty()
+                : Optional.of("只能管理本辖区的隐患点：" + regions.fullName(regionCode) + "不在管辖范围内");
+    }
+
+    /** Stores a new, active point with its grade, and records the grade. */
+    long insert(CurrentUser user, HazardPointInput in, HazardPointGrade grade) {
         LocalDateTime now = LocalDateTime.now(clock);
         long id = db.insertInto(HAZARD_POINT)
                 .set(columns(in, grade))
@@ -76,18 +124,42 @@ class HazardPointRegister {
                 .returningResult(HAZARD_POINT.ID)
                 .fetchSingle(HAZARD_POINT.ID);
         record(user, id, in, grade, GradeHistory.Cause.CREATED);
-        return find(user, id);
+        return id;
     }
 
-    HazardPoint update(CurrentUser user, long id, HazardPointInput in, String ifMatch) {
-        HazardPointRecord current = requireInScope(user, id);
-        OptionalInt expected = ETags.requireCurrent(ifMatch, current.getVersion());
-        requireActive(current);
-        requireRegionInScope(user, in.getRegionCode());
-        HazardPointGrade grade = grade(in);
-        bump(id, expected, columns(in, grade));
+    /** Replaces the survey data of active point {@code id}, if its version is {@code expected}; the new grade is recorded. */
+    void replace(CurrentUser user, long id, OptionalInt expected, HazardPointInput in, HazardPointGrade grade) {
+        VersionedRows.update(db, HAZARD_POINT, HAZARD_POINT.ID, HAZARD_POINT.VERSION, HAZARD_POINT.UPDATED_AT, id, expected,
+                HAZARD_POINT.STATUS.eq(HazardPointStatus.ACTIVE.getValue()), "隐患点已核销，不能再修改", columns(in, grade), LocalDateTime.now(clock));
         record(user, id, in, grade, GradeHistory.Cause.UPDATED);
-        return find(user, id);
+    }
+
+    /** The points named as in {@code keys} (name and region code), by key; names are not unique, so a list each. */
+    @Transactional(readOnly = true)
+    Map<Key, List<HazardPointRecord>> named(Collection<Key> keys) {
+        Map<Key, List<HazardPointRecord>> points = new HashMap<>();
+        Set<Key> wanted = Set.copyOf(keys);
+        db.selectFrom(HAZARD_POINT)
+                .where(HAZARD_POINT.NAME.in(keys.stream().map(Key::name).collect(Collectors.toSet())))
+                .and(HAZARD_POINT.REGION_CODE.in(keys.stream().map(Key::regionCode).collect(Collectors.toSet())))
+                .orderBy(HAZARD_POINT.ID)
+                .forEach(p -> {
+                    Key key = new Key(p.getName(), p.getRegionCode());
+                    if (wanted.contains(key)) {
+                        points.computeIfAbsent(key, k -> new ArrayList<>()).add(p);
+                    }
+                });
+        return points;
+    }
+
+    /** Whether storing {@code in}, graded {@code grade}, over point {@code current} would change nothing, its grade included. */
+    static boolean unchanged(HazardPointRecord current, HazardPointInput in, HazardPointGrade grade) {
+        return columns(in, grade).entrySet().stream()
+                .allMatch(e -> Objects.equals(stored(e.getKey(), current.get(e.getKey())), stored(e.getKey(), e.getValue())));
+    }
+
+    /** What identifies a point for an import: its name within its county or township. */
+    record Key(String name, String regionCode) {
     }
 
     HazardPoint close(CurrentUser user, long id, HazardPointClosure closure, String ifMatch) {
@@ -139,12 +211,20 @@ class HazardPointRegister {
     }
 
     private HazardPointGrade grade(HazardPointInput in) {
-        return Evaluations.evaluate("", () -> grading.grade(GradeViews.facts(assessment(in))));
+        return Evaluations.evaluate("", () -> assess(in));
     }
 
     private void record(CurrentUser user, long id, HazardPointInput in, HazardPointGrade grade, GradeHistory.Cause cause) {
         history.record(GradeHistory.Subject.HAZARD_POINT, id, HazardPointGrading.NAME, grade.ruleSetVersion(), grade.grade(), null,
                 assessment(in), GradeViews.view(grade), cause, user.username());
+    }
+
+    /** A value as {@code field} stores it: a decimal rounded to the column's scale, compared by value. */
+    private static Object stored(Field<?> field, Object value) {
+        if (value instanceof BigDecimal d) {
+            return (field.getDataType().hasScale() ? d.setScale(field.getDataType().scale(), RoundingMode.HALF_UP) : d).stripTrailingZeros();
+        }
+        return value;
     }
 
     private void bump(long id, OptionalInt expected, Map<Field<?>, Object> columns) {
@@ -160,14 +240,12 @@ class HazardPointRegister {
     }
 
     private void requireRegionInScope(CurrentUser user, String regionCode) {
-        if (!regions.isLocality(regionCode)) {
-            throw ApiException.invalidField("regionCode", regions.exists(regionCode)
-                    ? "隐患点所在地应为县级或乡级行政区划，" + regions.fullName(regionCode) + "是上级区划"
-                    : "行政区划代码 " + regionCode + " 不存在");
-        }
-        if (!Jurisdiction.covers(user, regionCode, "")) {
-            throw ApiException.forbidden("只能管理本辖区的隐患点：" + regions.fullName(regionCode) + "不在管辖范围内");
-        }
+        localityProblem(regionCode).ifPresent(why -> {
+            throw ApiException.invalidField("regionCode", why);
+        });
+        scopeProblem(user, regionCode).ifPresent(why -> {
+            throw ApiException.forbidden(why);
+        });
     }
 
     private static void requireActive(HazardPointRecord current) {

@@ -4,13 +4,18 @@ import static cn.shuangkong.schema.Tables.CHEMICAL_INVENTORY;
 import static cn.shuangkong.schema.Tables.CHEMICAL_UNIT;
 import static cn.shuangkong.schema.Tables.ENTERPRISE;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.OptionalInt;
 
 import org.jooq.Condition;
@@ -25,6 +30,7 @@ import cn.shuangkong.rules.majorhazard.MajorHazardGrading;
 import cn.shuangkong.rules.majorhazard.MajorHazardInput;
 import cn.shuangkong.rules.majorhazard.MajorHazardResult;
 import cn.shuangkong.rules.majorhazard.UnitType;
+import cn.shuangkong.schema.tables.records.ChemicalUnitRecord;
 import cn.shuangkong.service.api.model.ChemicalInput;
 import cn.shuangkong.service.api.model.ChemicalUnit;
 import cn.shuangkong.service.api.model.ChemicalUnitInput;
@@ -65,7 +71,29 @@ class UnitRegister {
 
     ChemicalUnit create(CurrentUser user, String uscc, ChemicalUnitInput in) {
         long enterpriseId = enterprises.requireInScope(user, uscc);
-        MajorHazardResult result = grade(in);
+        long id = insert(user, enterpriseId, in, Evaluations.evaluate("", () -> assess(in)));
+        return find(user, uscc, id);
+    }
+
+    ChemicalUnit update(CurrentUser user, String uscc, long id, ChemicalUnitInput in, String ifMatch) {
+        OptionalInt expected = ETags.requireCurrent(ifMatch, find(user, uscc, id).getVersion());
+        replace(user, id, expected, in, Evaluations.evaluate("", () -> assess(in)));
+        return find(user, uscc, id);
+    }
+
+    /**
+     * The rule set's identification and grade of {@code in}; a refusal is the rule set's own exception, naming the
+     * field as the request spells it ({@code chemicals[2]}), for the caller to answer or to place in a sheet.
+     *
+     * @throws cn.shuangkong.rules.InvalidFactException when the rules cannot evaluate the unit
+     */
+    MajorHazardResult assess(ChemicalUnitInput in) {
+        return grading.grade(new MajorHazardInput(in.getUnitType() == null ? null : UnitType.valueOf(in.getUnitType().getValue()),
+                in.getExposedPeople(), GradeViews.chemicals(in.getChemicals())));
+    }
+
+    /** Stores a new unit of enterprise {@code enterpriseId} with its chemicals and its grade, and records the grade. */
+    long insert(CurrentUser user, long enterpriseId, ChemicalUnitInput in, MajorHazardResult result) {
         LocalDateTime now = LocalDateTime.now(clock);
         long id = db.insertInto(CHEMICAL_UNIT)
                 .set(CHEMICAL_UNIT.ENTERPRISE_ID, enterpriseId)
@@ -77,17 +105,44 @@ class UnitRegister {
                 .fetchSingle(CHEMICAL_UNIT.ID);
         insertChemicals(id, in.getChemicals());
         record(user, id, in, result, GradeHistory.Cause.CREATED);
-        return find(user, uscc, id);
+        return id;
     }
 
-    ChemicalUnit update(CurrentUser user, String uscc, long id, ChemicalUnitInput in, String ifMatch) {
-        OptionalInt expected = ETags.requireCurrent(ifMatch, find(user, uscc, id).getVersion());
-        MajorHazardResult result = grade(in);
+    /** Replaces unit {@code id} and its chemicals, if its version is {@code expected}; the new grade is recorded. */
+    void replace(CurrentUser user, long id, OptionalInt expected, ChemicalUnitInput in, MajorHazardResult result) {
         VersionedRows.update(db, CHEMICAL_UNIT, CHEMICAL_UNIT.ID, CHEMICAL_UNIT.VERSION, CHEMICAL_UNIT.UPDATED_AT, id, expected, columns(in, result), LocalDateTime.now(clock));
         db.deleteFrom(CHEMICAL_INVENTORY).where(CHEMICAL_INVENTORY.UNIT_ID.eq(id)).execute();
         insertChemicals(id, in.getChemicals());
         record(user, id, in, result, GradeHistory.Cause.UPDATED);
-        return find(user, uscc, id);
+    }
+
+    /** The enterprise's units with any of {@code names}, by name (names are not unique: a list each). */
+    @Transactional(readOnly = true)
+    Map<String, List<ChemicalUnitRecord>> named(long enterpriseId, Collection<String> names) {
+        Map<String, List<ChemicalUnitRecord>> units = new HashMap<>();
+        db.selectFrom(CHEMICAL_UNIT)
+                .where(CHEMICAL_UNIT.ENTERPRISE_ID.eq(enterpriseId))
+                .and(CHEMICAL_UNIT.NAME.in(names))
+                .orderBy(CHEMICAL_UNIT.ID)
+                .forEach(u -> units.computeIfAbsent(u.getName(), k -> new ArrayList<>()).add(u));
+        return units;
+    }
+
+    /** Whether storing {@code in}, graded {@code result}, over unit {@code current} would change nothing, its grade included. */
+    @Transactional(readOnly = true)
+    boolean unchanged(ChemicalUnitRecord current, ChemicalUnitInput in, MajorHazardResult result) {
+        boolean sameColumns = columns(in, result).entrySet().stream()
+                .allMatch(e -> Objects.equals(stored(e.getKey(), current.get(e.getKey())), stored(e.getKey(), e.getValue())));
+        if (!sameColumns) {
+            return false;
+        }
+        List<List<Object>> stored = db.selectFrom(CHEMICAL_INVENTORY).where(CHEMICAL_INVENTORY.UNIT_ID.eq(current.getId()))
+                .orderBy(CHEMICAL_INVENTORY.POSITION)
+                .fetch(c -> inventoryRow(c.getName(), c.getCas(), c.getHazardSymbols(), c.getQuantityTonnes()));
+        List<List<Object>> given = in.getChemicals().stream()
+                .map(c -> inventoryRow(c.getName(), c.getCas(), symbols(c.getHazardSymbols()), c.getQuantityTonnes()))
+                .toList();
+        return stored.equals(given);
     }
 
     @Transactional(readOnly = true)
@@ -109,12 +164,6 @@ class UnitRegister {
     List<GradeHistoryEntry> history(CurrentUser user, String uscc, long id) {
         find(user, uscc, id);
         return history.of(GradeHistory.Subject.CHEMICAL_UNIT, id);
-    }
-
-    private MajorHazardResult grade(ChemicalUnitInput in) {
-        MajorHazardInput facts = new MajorHazardInput(in.getUnitType() == null ? null : UnitType.valueOf(in.getUnitType().getValue()),
-                in.getExposedPeople(), GradeViews.chemicals(in.getChemicals()));
-        return Evaluations.evaluate("", () -> grading.grade(facts));
     }
 
     private void record(CurrentUser user, long id, ChemicalUnitInput in, MajorHazardResult result, GradeHistory.Cause cause) {
@@ -149,10 +198,31 @@ class UnitRegister {
                     .set(CHEMICAL_INVENTORY.POSITION, i)
                     .set(CHEMICAL_INVENTORY.NAME, c.getName())
                     .set(CHEMICAL_INVENTORY.CAS, c.getCas())
-                    .set(CHEMICAL_INVENTORY.HAZARD_SYMBOLS, c.getHazardSymbols() == null ? "" : String.join(",", c.getHazardSymbols()))
+                    .set(CHEMICAL_INVENTORY.HAZARD_SYMBOLS, symbols(c.getHazardSymbols()))
                     .set(CHEMICAL_INVENTORY.QUANTITY_TONNES, c.getQuantityTonnes())
                     .execute();
         }
+    }
+
+    private static String symbols(List<String> hazardSymbols) {
+        return hazardSymbols == null ? "" : String.join(",", hazardSymbols);
+    }
+
+    private static List<Object> inventoryRow(String name, String cas, String symbols, BigDecimal quantity) {
+        return Arrays.asList(blankToNull(name), blankToNull(cas), symbols, stored(CHEMICAL_INVENTORY.QUANTITY_TONNES, quantity));
+    }
+
+    /** A value as {@code field} stores it: a decimal rounded to the column's scale, compared by value (2.5 is 2.500000). */
+    private static Object stored(Field<?> field, Object value) {
+        if (value instanceof BigDecimal d) {
+            int scale = field.getDataType().scale();
+            return (field.getDataType().hasScale() ? d.setScale(scale, RoundingMode.HALF_UP) : d).stripTrailingZeros();
+        }
+        return value;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
     }
 
     private List<ChemicalUnit> fetch(CurrentUser user, String uscc, Condition condition) {
