@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import cn.shuangkong.rules.hiddendanger.DangerType;
@@ -75,7 +78,58 @@ public final class ChecklistCatalogue {
         static final ChecklistCatalogue CATALOGUE = load(STANDARD);
     }
 
-    /** Every checklist: 通用安全管理, 工贸企业, 危险化学品企业. */
+    /**
+     * The standard checklists and a region's own (a province's or county's 检查表), one {@code *.tsv} each in
+     * {@code directory}, in file-name order. A local file has the standard files' columns and, above its header,
+     * three comment lines naming it: {@code # code: ZJ-DUST}, {@code # name: 浙江省粉尘涉爆企业}, {@code # scope: …}.
+     * Its item codes must differ from every other checklist's; a malformed file is refused naming file and line.
+     */
+    public static ChecklistCatalogue withLocal(Path directory) {
+        Map<String, String> whereCodes = new HashMap<>();
+        List<Checklist> checklists = new ArrayList<>();
+        for (ChecklistResource resource : STANDARD) {
+            checklists.add(parse(resource, bytesOf(resource.resource()), whereCodes));
+        }
+        List<Path> files;
+        try (var listing = Files.list(directory)) {
+            files = listing.filter(f -> f.getFileName().toString().endsWith(".tsv")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list local checklists in " + directory, e);
+        }
+        for (Path file : files) {
+            byte[] bytes;
+            try {
+                bytes = Files.readAllBytes(file);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + file, e);
+            }
+            Map<String, String> meta = new HashMap<>();
+            for (String line : utf8(file.toString(), bytes).split("\r?\n")) {
+                Matcher m = META.matcher(line);
+                if (m.matches()) {
+                    meta.putIfAbsent(m.group(1), m.group(2).strip());
+                }
+            }
+            for (String key : List.of("code", "name", "scope")) {
+                if (meta.getOrDefault(key, "").isEmpty()) {
+                    throw new IllegalStateException(file + ": no \"# " + key + ": …\" line above the header");
+                }
+            }
+            String code = meta.get("code");
+            if (!CODE.matcher(code).matches() && !code.matches("[A-Z]+")) {
+                throw new IllegalStateException(file + ": checklist code \"" + code + "\" is not upper-case letters and digits joined by -");
+            }
+            if (checklists.stream().anyMatch(c -> c.code().equals(code))) {
+                throw new IllegalStateException(file + ": checklist code " + code + " is already used");
+            }
+            checklists.add(parse(new ChecklistResource(code, meta.get("name"), meta.get("scope"), file.toString()), bytes, whereCodes));
+        }
+        return new ChecklistCatalogue(checklists);
+    }
+
+    private static final Pattern META = Pattern.compile("#\\s*(code|name|scope)\\s*[:：]\\s*(.*)");
+
+    /** Every checklist: 通用安全管理, 工贸企业, 危险化学品企业, then any local ones. */
     public List<Checklist> all() {
         return checklists;
     }

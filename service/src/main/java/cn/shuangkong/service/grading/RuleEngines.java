@@ -2,6 +2,7 @@ package cn.shuangkong.service.grading;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -37,10 +38,19 @@ class RuleEngines {
         return timed("hiddendanger", HiddenDangerClassification::new);
     }
 
-    /** The inspection checklists (rules resources), read once: hidden dangers and inspections look items up here. */
+    /**
+     * The inspection checklists, read once: the standard ones (rules resources) and, when
+     * {@code shuangkong.checklists.local-dir} names a directory, a region's own ({@code *.tsv}, see
+     * {@link ChecklistCatalogue#withLocal}). Hidden dangers and inspections look items up here.
+     */
     @Bean
-    ChecklistCatalogue checklistCatalogue() {
-        return ChecklistCatalogue.standard();
+    ChecklistCatalogue checklistCatalogue(@Value("${shuangkong.checklists.local-dir:}") String localDir) {
+        if (localDir.isBlank()) {
+            return ChecklistCatalogue.standard();
+        }
+        ChecklistCatalogue catalogue = ChecklistCatalogue.withLocal(java.nio.file.Path.of(localDir));
+        log.info("Checklists: {} (local ones from {})", catalogue.all().stream().map(c -> c.code()).toList(), localDir);
+        return catalogue;
     }
 
     private static <T> T timed(String name, java.util.function.Supplier<T> build) {
