@@ -26,12 +26,14 @@ final class ServiceProcess implements AutoCloseable {
 
     private final Process process;
     private final Path log;
+    private final String adminPassword;
     final int port;
 
-    private ServiceProcess(Process process, Path log, int port) {
+    private ServiceProcess(Process process, Path log, int port, String adminPassword) {
         this.process = process;
         this.log = log;
         this.port = port;
+        this.adminPassword = adminPassword;
     }
 
     /**
@@ -40,9 +42,25 @@ final class ServiceProcess implements AutoCloseable {
      */
     static ServiceProcess start(Path jar, String jdbcUrl, String user, String password, String dialect, Path log,
                                 List<String> extraArgs) throws IOException, InterruptedException {
+        return start(jar, jdbcUrl, user, password, dialect, log, List.of(), Map.of(), extraArgs);
+    }
+
+    /**
+     * As above, with JVM options for the service (a {@code -Xmx} among them replaces the default {@code -Xmx1g}) and
+     * environment variables that are added to, or override, the defaults (e.g. {@code SHUANGKONG_DEMO=false}).
+     */
+    static ServiceProcess start(Path jar, String jdbcUrl, String user, String password, String dialect, Path log,
+                                List<String> jvmOptions, Map<String, String> envOverrides, List<String> extraArgs)
+            throws IOException, InterruptedException {
         int port = freePort();
-        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx1g", "-Dfile.encoding=UTF-8", "-jar", jar.toString()));
+        List<String> command = new ArrayList<>(List.of(javaExecutable()));
+        if (jvmOptions.stream().noneMatch(o -> o.startsWith("-Xmx"))) {
+            command.add("-Xmx1g");
+        }
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-Dfile.encoding=UTF-8", "-jar", jar.toString()));
         command.addAll(extraArgs);
+        String adminPassword = "Bench-" + Long.toHexString(System.nanoTime()) + "!a1";
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
@@ -51,12 +69,13 @@ final class ServiceProcess implements AutoCloseable {
         env.put("SPRING_DATASOURCE_USERNAME", user);
         env.put("SPRING_DATASOURCE_PASSWORD", password);
         env.put("SHUANGKONG_DEMO", "true");
-        env.put("SHUANGKONG_ADMIN_PASSWORD", "Bench-" + Long.toHexString(System.nanoTime()) + "!a1");
+        env.put("SHUANGKONG_ADMIN_PASSWORD", adminPassword);
         env.put("PORT", Integer.toString(port));
         if (dialect != null && !dialect.isBlank()) {
             env.put("SPRING_JOOQ_SQL_DIALECT", dialect);
         }
-        ServiceProcess service = new ServiceProcess(builder.start(), log, port);
+        env.putAll(envOverrides);
+        ServiceProcess service = new ServiceProcess(builder.start(), log, port, adminPassword);
         try {
             service.awaitUp();
             return service;
@@ -94,6 +113,18 @@ final class ServiceProcess implements AutoCloseable {
 
     Path log() {
         return log;
+    }
+
+    /**
+     * The password this start gave {@code admin} through {@code SHUANGKONG_ADMIN_PASSWORD}; it takes effect only where
+     * the database has no admin yet (a fresh one).
+     */
+    String adminPassword() {
+        return adminPassword;
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
     }
 
     String tail(int lines) {
