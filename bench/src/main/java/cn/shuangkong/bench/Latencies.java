@@ -28,6 +28,10 @@ record Latencies(String name, double[] millis) {
         return percentile(50);
     }
 
+    double p95() {
+        return percentile(95);
+    }
+
     double p99() {
         return percentile(99);
     }
