@@ -131,9 +131,9 @@ class EnterpriseImport {
         String industryCode = CellParsing.code(layout.cell(r, EnterpriseSheet.INDUSTRY_CODE));
         in.industryCode(industryCode.isEmpty() ? null : industryCode);
         in.address(blankToNull(layout.cell(r, EnterpriseSheet.ADDRESS).text()));
-        in.longitude(decimal(layout, r, EnterpriseSheet.LONGITUDE, errors));
-        in.latitude(decimal(layout, r, EnterpriseSheet.LATITUDE, errors));
-        BigDecimal employees = decimal(layout, r, EnterpriseSheet.EMPLOYEES, errors);
+        in.longitude(layout.number(r, EnterpriseSheet.LONGITUDE, errors));
+        in.latitude(layout.number(r, EnterpriseSheet.LATITUDE, errors));
+        BigDecimal employees = layout.number(r, EnterpriseSheet.EMPLOYEES, errors);
         if (employees != null && employees.stripTrailingZeros().scale() > 0) {
             errors.add(error(layout, r, EnterpriseSheet.EMPLOYEES, "从业人员数应为整数"));
         } else if (employees != null) {
@@ -163,7 +163,7 @@ class EnterpriseImport {
             }
         }
         Integer version = null;
-        BigDecimal v = decimal(layout, r, EnterpriseSheet.VERSION, errors);
+        BigDecimal v = layout.number(r, EnterpriseSheet.VERSION, errors);
         if (v != null) {
             version = v.intValue();
         }
@@ -259,16 +259,6 @@ class EnterpriseImport {
 
     private static Object normalize(Object value) {
         return value instanceof BigDecimal d ? d.stripTrailingZeros() : value;
-    }
-
-    private static BigDecimal decimal(Headers.Layout layout, SheetRow r, String header, List<SpreadsheetError> errors) {
-        CellValue cell = layout.cell(r, header);
-        try {
-            return CellParsing.number(cell).orElse(null);
-        } catch (NumberFormatException e) {
-            errors.add(error(layout, r, header, header + "“" + cell.text() + "”不是数字"));
-            return null;
-        }
     }
 
     private static SpreadsheetError error(Headers.Layout layout, SheetRow r, String header, String message) {

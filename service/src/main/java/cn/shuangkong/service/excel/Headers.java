@@ -1,5 +1,6 @@
 package cn.shuangkong.service.excel;
 
+import java.math.BigDecimal;
 import java.text.Normalizer;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -7,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+
+import cn.shuangkong.service.api.model.SpreadsheetError;
 
 /**
  * Finds columns by their header text, wherever the header row is (a title row or a header block may sit above it) and
@@ -45,6 +48,20 @@ public final class Headers {
 
         public String header(String key) {
             return byKey.get(key).header();
+        }
+
+        /**
+         * The number in column {@code key} of {@code row}, or null when the cell is blank; when it holds something
+         * else, a problem at that cell ("经度“东经120度”不是数字") is added to {@code errors} and null returned.
+         */
+        public BigDecimal number(SheetRow row, String key, List<SpreadsheetError> errors) {
+            CellValue cell = cell(row, key);
+            try {
+                return CellParsing.number(cell).orElse(null);
+            } catch (NumberFormatException e) {
+                errors.add(WorkbookReader.error(sheet, row.number(), columns.getOrDefault(key, 0), header(key) + "“" + cell.text() + "”不是数字"));
+                return null;
+            }
         }
     }
 

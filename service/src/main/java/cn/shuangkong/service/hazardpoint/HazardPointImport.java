@@ -133,10 +133,10 @@ class HazardPointImport {
         }
         in.type(type.orElse(null));
         in.location(blankToNull(layout.cell(r, HazardPointSheet.LOCATION).text()));
-        in.longitude(number(layout, r, HazardPointSheet.LONGITUDE, errors));
-        in.latitude(number(layout, r, HazardPointSheet.LATITUDE, errors));
+        in.longitude(layout.number(r, HazardPointSheet.LONGITUDE, errors));
+        in.latitude(layout.number(r, HazardPointSheet.LATITUDE, errors));
         int beforePeople = errors.size();
-        BigDecimal people = number(layout, r, HazardPointSheet.THREATENED_PEOPLE, errors);
+        BigDecimal people = layout.number(r, HazardPointSheet.THREATENED_PEOPLE, errors);
         if (people == null && errors.size() == beforePeople) {
             errors.add(error(layout, r.number(), HazardPointSheet.THREATENED_PEOPLE, "受威胁人数不能为空，无人受威胁请填 0"));
         } else if (people != null && (people.stripTrailingZeros().scale() > 0 || people.abs().compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0)) {
@@ -145,7 +145,7 @@ class HazardPointImport {
             in.threatenedPeople(people.intValueExact());
         }
         int beforeLoss = errors.size();
-        BigDecimal loss = number(layout, r, HazardPointSheet.POTENTIAL_LOSS, errors);
+        BigDecimal loss = layout.number(r, HazardPointSheet.POTENTIAL_LOSS, errors);
         if (loss == null && errors.size() == beforeLoss) {
             errors.add(error(layout, r.number(), HazardPointSheet.POTENTIAL_LOSS, "潜在经济损失不能为空，无损失请填 0"));
         }
@@ -232,16 +232,6 @@ class HazardPointImport {
 
     private static List<HazardPointRecord> active(List<HazardPointRecord> points) {
         return points.stream().filter(p -> HazardPointStatus.ACTIVE.getValue().equals(p.getStatus())).toList();
-    }
-
-    private static BigDecimal number(Headers.Layout layout, SheetRow r, String header, List<SpreadsheetError> errors) {
-        CellValue cell = layout.cell(r, header);
-        try {
-            return CellParsing.number(cell).orElse(null);
-        } catch (NumberFormatException e) {
-            errors.add(error(layout, r.number(), header, header + "“" + cell.text() + "”不是数字"));
-            return null;
-        }
     }
 
     private static SpreadsheetError error(Headers.Layout layout, int row, String header, String message) {

@@ -149,7 +149,7 @@ class UnitImport {
             agree(layout, r, unit, UnitSheet.LOCATION, unit.input.getLocation(), location, location, unit.input::location, errors);
         }
         int beforePeople = errors.size();
-        BigDecimal people = number(layout, r, UnitSheet.EXPOSED_PEOPLE, errors);
+        BigDecimal people = layout.number(r, UnitSheet.EXPOSED_PEOPLE, errors);
         if (errors.size() > beforePeople) {
             unit.invalid.add(UnitSheet.EXPOSED_PEOPLE);
         } else if (people != null && people.stripTrailingZeros().scale() > 0) {
@@ -163,7 +163,7 @@ class UnitImport {
             agree(layout, r, unit, UnitSheet.EXPOSED_PEOPLE, unit.input.getExposedPeople(), count, String.valueOf(count), unit.input::exposedPeople, errors);
         }
 
-        BigDecimal quantity = number(layout, r, UnitSheet.QUANTITY, errors);
+        BigDecimal quantity = layout.number(r, UnitSheet.QUANTITY, errors);
         if (quantity == null && layout.cell(r, UnitSheet.QUANTITY).isBlank()) {
             errors.add(error(layout, r.number(), UnitSheet.QUANTITY, "存在量（吨）不能为空"));
         }
@@ -323,16 +323,6 @@ class UnitImport {
     private static List<String> symbols(CellValue cell) {
         String text = Normalizer.normalize(cell.text(), Normalizer.Form.NFKC).toUpperCase().strip();
         return text.isEmpty() ? List.of() : Arrays.stream(SYMBOL_SEPARATORS.split(text)).filter(s -> !s.isEmpty()).toList();
-    }
-
-    private static BigDecimal number(Headers.Layout layout, SheetRow r, String header, List<SpreadsheetError> errors) {
-        CellValue cell = layout.cell(r, header);
-        try {
-            return CellParsing.number(cell).orElse(null);
-        } catch (NumberFormatException e) {
-            errors.add(error(layout, r.number(), header, header + "“" + cell.text() + "”不是数字"));
-            return null;
-        }
     }
 
     private static SpreadsheetError error(Headers.Layout layout, int row, String header, String message) {

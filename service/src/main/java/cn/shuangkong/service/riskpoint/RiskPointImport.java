@@ -1,6 +1,5 @@
 package cn.shuangkong.service.riskpoint;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -252,10 +251,10 @@ class RiskPointImport {
             errors.add(error(layout, row, RiskPointSheet.METHOD, "评价方法“" + methodCell.text() + "”不在可选范围内：" + String.join("、", RiskPointSheet.methodLabels())));
         }
         RiskAssessmentInput assessment = new RiskAssessmentInput(method.orElse(null))
-                .l(number(layout, r, RiskPointSheet.L, errors))
-                .e(number(layout, r, RiskPointSheet.E, errors))
-                .c(number(layout, r, RiskPointSheet.C, errors))
-                .s(number(layout, r, RiskPointSheet.S, errors));
+                .l(layout.number(r, RiskPointSheet.L, errors))
+                .e(layout.number(r, RiskPointSheet.E, errors))
+                .c(layout.number(r, RiskPointSheet.C, errors))
+                .s(layout.number(r, RiskPointSheet.S, errors));
         List<String> unknown = new ArrayList<>();
         assessment.directFlags(RiskPointSheet.flags(layout.cell(r, RiskPointSheet.DIRECT_FLAGS), unknown));
         if (!unknown.isEmpty()) {
@@ -352,16 +351,6 @@ class RiskPointImport {
         Map<Long, Integer> changed = register.changedBy(existing);
         changed.forEach((id, version) -> register.replace(id, OptionalInt.of(version), existing.get(id), checked.gradedBy()));
         return new SheetImports.Counts(created, changed.size(), existing.size() - changed.size());
-    }
-
-    private static BigDecimal number(Headers.Layout layout, SheetRow r, String header, List<SpreadsheetError> errors) {
-        CellValue cell = layout.cell(r, header);
-        try {
-            return CellParsing.number(cell).orElse(null);
-        } catch (NumberFormatException e) {
-            errors.add(error(layout, r.number(), header, header + "“" + cell.text() + "”不是数字"));
-            return null;
-        }
     }
 
     private static String text(Headers.Layout layout, SheetRow r, String header) {
