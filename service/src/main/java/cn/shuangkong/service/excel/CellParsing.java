@@ -21,6 +21,11 @@ public final class CellParsing {
     private static final Pattern DATE = Pattern.compile("(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})\\s*日?");
     private static final DateTimeFormatter COMPACT = DateTimeFormatter.ofPattern("uuuuMMdd").withResolverStyle(ResolverStyle.STRICT);
 
+    /** Excel's day 0 (1899-12-30, counting its 1900 leap-year mistake), and the day numbers taken as dates: 2000 … 2099. */
+    private static final LocalDate EXCEL_EPOCH = LocalDate.of(1899, 12, 30);
+    private static final BigDecimal FIRST_SERIAL = BigDecimal.valueOf(36_526);
+    private static final BigDecimal LAST_SERIAL = BigDecimal.valueOf(73_050);
+
     private CellParsing() {
     }
 
@@ -31,6 +36,11 @@ public final class CellParsing {
         }
         if (cell.isBlank()) {
             return Optional.empty();
+        }
+        // A date whose cell lost its date format (WPS and copy-paste do that) is left as Excel's day number.
+        if (cell.number() != null && cell.number().scale() <= 0 && cell.number().compareTo(FIRST_SERIAL) >= 0
+                && cell.number().compareTo(LAST_SERIAL) <= 0) {
+            return Optional.of(EXCEL_EPOCH.plusDays(cell.number().longValue()));
         }
         String text = Normalizer.normalize(cell.text(), Normalizer.Form.NFKC).strip();
         // A date typed with its time ("2026-11-20 09:30") counts as the day.

@@ -262,12 +262,12 @@ class InspectionImport {
             problems.cell(r.number(), ChecklistSheet.RESULT, "检查结果不能为空，请选择：合格、不合格、不适用");
             return null;
         }
-        Optional<String> label = CellParsing.choice(result, Outcomes.LABELS);
-        if (label.isEmpty()) {
+        Optional<InspectionOutcome> read = Outcomes.read(result);
+        if (read.isEmpty()) {
             problems.cell(r.number(), ChecklistSheet.RESULT, "检查结果“" + result.text() + "”不在可选范围（合格、不合格、不适用）内");
             return null;
         }
-        InspectionOutcome outcome = Outcomes.of(label.get());
+        InspectionOutcome outcome = read.get();
         String problem = table.cell(r, ChecklistSheet.PROBLEM).text();
         String location = table.cell(r, ChecklistSheet.LOCATION).text();
         if (problem.length() > MAX_PROBLEM_CHARS) {

@@ -195,6 +195,14 @@ class WorkbookReaderTest {
         assertThat(CellParsing.date(CellValue.text(typed))).contains(expected);
     }
 
+    @org.junit.jupiter.api.Test
+    void aDateThatLostItsFormatIsReadFromExcelsDayNumber() {
+        // 46346 is 2026-11-20 in Excel's day numbers (day 0 = 1899-12-30); small numbers stay numbers, not dates.
+        assertThat(CellParsing.date(new CellValue("46346", new java.math.BigDecimal("46346"), null))).contains(LocalDate.of(2026, 11, 20));
+        assertThatThrownBy(() -> CellParsing.date(new CellValue("12", java.math.BigDecimal.valueOf(12), null)))
+                .isInstanceOf(java.time.format.DateTimeParseException.class);
+    }
+
     @ParameterizedTest
     @CsvSource({"2026-02-30", "下周一", "20261340"})
     void whatIsNotADateIsSaidSo(String typed) {

@@ -223,7 +223,8 @@ class InspectionApiTest {
         for (int i = 0; i < headers.length; i++) {
             header.createCell(i).setCellValue(headers[i]);
         }
-        Object[][] rows = {{"", "合格", "", "ch-01", "", ""}, {"", " 不合格 ", "现场", "ＣＨ－０２", "2 名电工无证作业", "配电室"}, {"", "不适用", "", "CH-06", "", ""}};
+        // Paper-checklist marks: a tick for 合格, a slash for 不适用.
+        Object[][] rows = {{"", "√", "", "ch-01", "", ""}, {"", " 不合格 ", "现场", "ＣＨ－０２", "2 名电工无证作业", "配电室"}, {"", "/", "", "CH-06", "", ""}};
         for (int r = 0; r < rows.length; r++) {
             Row row = sheet.createRow(5 + r);
             for (int c = 0; c < rows[r].length; c++) {
@@ -242,7 +243,9 @@ class InspectionApiTest {
         JsonNode inspection = created.getBody().get("inspection");
         assertThat(inspection.get("checklistCode").asString()).as("found from its item codes").isEqualTo("CHEMICAL");
         assertThat(inspection.get("inspectedOn").asString()).isEqualTo(TODAY.minusDays(3).toString());
+        assertThat(inspection.get("score").get("passed").asInt()).isEqualTo(1);
         assertThat(inspection.get("score").get("failed").asInt()).isEqualTo(1);
+        assertThat(inspection.get("score").get("notApplicable").asInt()).isEqualTo(1);
         JsonNode danger = created.getBody().get("hiddenDangers").get(0);
         assertThat(danger.get("checklistItemCode").asString()).isEqualTo("CH-02");
         assertThat(danger.get("level").asString()).isEqualTo("MAJOR");
