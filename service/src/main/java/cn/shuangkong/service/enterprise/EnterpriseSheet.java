@@ -2,12 +2,13 @@ package cn.shuangkong.service.enterprise;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import cn.shuangkong.service.api.model.IndustryCategory;
 import cn.shuangkong.service.api.model.StandardizationLevel;
-import cn.shuangkong.service.excel.CellParsing;
 import cn.shuangkong.service.excel.CellValue;
 import cn.shuangkong.service.excel.Headers;
 import cn.shuangkong.service.excel.Headers.Column;
@@ -62,24 +63,29 @@ final class EnterpriseSheet {
         return Arrays.stream(StandardizationLevel.values()).map(EnterpriseLabels::of).toList();
     }
 
+    /** Each category by its label and its code, as {@link Headers#normalize} writes them: normalized once, read per row. */
+    private static final Map<String, IndustryCategory> INDUSTRIES = new HashMap<>();
+    private static final Map<String, StandardizationLevel> LEVELS = new HashMap<>();
+
+    static {
+        for (IndustryCategory c : IndustryCategory.values()) {
+            INDUSTRIES.put(Headers.normalize(EnterpriseLabels.of(c)), c);
+            INDUSTRIES.put(Headers.normalize(c.getValue()), c);
+        }
+        for (StandardizationLevel l : StandardizationLevel.values()) {
+            LEVELS.put(Headers.normalize(EnterpriseLabels.of(l)), l);
+            LEVELS.put(Headers.normalize(l.getValue()), l);
+        }
+    }
+
     /** 危险化学品 or HAZARDOUS_CHEMICALS. */
     static Optional<IndustryCategory> industry(CellValue cell) {
-        for (IndustryCategory c : IndustryCategory.values()) {
-            if (CellParsing.choice(cell, List.of(EnterpriseLabels.of(c), c.getValue())).isPresent()) {
-                return Optional.of(c);
-            }
-        }
-        return Optional.empty();
+        return Optional.ofNullable(INDUSTRIES.get(Headers.normalize(cell.text())));
     }
 
     /** 二级 or LEVEL_2. */
     static Optional<StandardizationLevel> standardization(CellValue cell) {
-        for (StandardizationLevel l : StandardizationLevel.values()) {
-            if (CellParsing.choice(cell, List.of(EnterpriseLabels.of(l), l.getValue())).isPresent()) {
-                return Optional.of(l);
-            }
-        }
-        return Optional.empty();
+        return Optional.ofNullable(LEVELS.get(Headers.normalize(cell.text())));
     }
 
     static List<String> exportHeaders() {
