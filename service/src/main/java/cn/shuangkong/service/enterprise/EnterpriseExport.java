@@ -25,6 +25,7 @@ import cn.shuangkong.service.region.RegionDirectory;
 import cn.shuangkong.service.security.CurrentUser;
 import cn.shuangkong.service.security.Jurisdiction;
 import cn.shuangkong.service.web.ApiException;
+import cn.shuangkong.service.web.Cursors;
 import cn.shuangkong.service.web.Times;
 
 /**
@@ -100,13 +101,15 @@ class EnterpriseExport {
                 .when(RISK_POINT.GRADE.eq("YELLOW"), 3).when(RISK_POINT.GRADE.eq("BLUE"), 4)).as("top_rank");
         var top = db.select(RISK_POINT.ENTERPRISE_ID, rank).from(RISK_POINT).groupBy(RISK_POINT.ENTERPRISE_ID).asTable("top");
         List<String> headers = EnterpriseSheet.exportHeaders();
+        // The region tree is loaded before the cursor opens: a streaming MySQL connection runs no other statement.
+        regions.exists("");
         try (WorkbookWriter book = new WorkbookWriter();
              var rows = db.select(ENTERPRISE.asterisk(), top.field("top_rank", Integer.class))
                      .from(ENTERPRISE)
                      .leftJoin(top).on(top.field(RISK_POINT.ENTERPRISE_ID).eq(ENTERPRISE.ID))
                      .where(where)
                      .orderBy(ENTERPRISE.REGION_CODE, ENTERPRISE.USCC)
-                     .fetchSize(1_000)
+                     .fetchSize(Cursors.streamingFetchSize(db))
                      .fetchLazy()) {
             SheetWriter sheet = book.sheet("企业信息").widths(22, 32, 30, 14, 14, 14, 36, 12, 12, 12, 16, 12, 16, 14, 8, 18);
             sheet.title("企业信息（一企一档）：" + scope + "，共 " + count + " 家，导出于 "

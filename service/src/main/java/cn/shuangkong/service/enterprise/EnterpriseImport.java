@@ -72,7 +72,8 @@ class EnterpriseImport {
     }
 
     ImportResult upload(CurrentUser user, MultipartFile file) {
-        return imports.run(user, ImportJournal.ENTERPRISES, file, content -> check(user, content), this::write);
+        // One import per uploader and file: another user's upload of the same file is checked against that user's scope.
+        return imports.run(user, ImportJournal.ENTERPRISES, "user:" + user.username(), file, content -> check(user, content), rows -> write(user, rows));
     }
 
     List<Row> check(CurrentUser user, byte[] content) {
@@ -133,12 +134,7 @@ class EnterpriseImport {
         in.address(blankToNull(layout.cell(r, EnterpriseSheet.ADDRESS).text()));
         in.longitude(layout.number(r, EnterpriseSheet.LONGITUDE, errors));
         in.latitude(layout.number(r, EnterpriseSheet.LATITUDE, errors));
-        BigDecimal employees = layout.number(r, EnterpriseSheet.EMPLOYEES, errors);
-        if (employees != null && employees.stripTrailingZeros().scale() > 0) {
-            errors.add(error(layout, r, EnterpriseSheet.EMPLOYEES, "从业人员数应为整数"));
-        } else if (employees != null) {
-            in.employees(employees.intValueExact());
-        }
+        in.employees(layout.integer(r, EnterpriseSheet.EMPLOYEES, errors));
         CellValue level = layout.cell(r, EnterpriseSheet.STANDARDIZATION);
         Optional<StandardizationLevel> standardization = EnterpriseSheet.standardization(level);
         if (!level.isBlank() && standardization.isEmpty()) {
@@ -162,11 +158,7 @@ class EnterpriseImport {
                 errors.add(error(layout, r, EnterpriseSheet.REGION_CODE, "行政区划 " + in.getRegionCode() + " 不在您的管辖范围内"));
             }
         }
-        Integer version = null;
-        BigDecimal v = layout.number(r, EnterpriseSheet.VERSION, errors);
-        if (v != null) {
-            version = v.intValue();
-        }
+        Integer version = layout.integer(r, EnterpriseSheet.VERSION, errors);
         return errors.size() > before ? null : new Row(r.number(), uscc, EnterpriseFields.of(in), version);
     }
 
@@ -205,7 +197,7 @@ class EnterpriseImport {
     }
 
     /** New enterprises in multi-row inserts; known ones updated where anything changed, each guarded by its version. */
-    private SheetImports.Counts write(List<Row> rows) {
+    private SheetImports.Counts write(CurrentUser user, List<Row> rows) {
         LocalDateTime now = LocalDateTime.now(clock);
         long created = 0;
         long updated = 0;
@@ -213,7 +205,10 @@ class EnterpriseImport {
         for (int from = 0; from < rows.size(); from += BATCH) {
             List<Row> chunk = rows.subList(from, Math.min(rows.size(), from + BATCH));
             Map<String, EnterpriseRecord> known = new HashMap<>();
-            db.selectFrom(ENTERPRISE).where(ENTERPRISE.USCC.in(chunk.stream().map(Row::uscc).toList())).forEach(r -> known.put(r.getUscc(), r));
+            // Within the uploader's scope: a code registered elsewhere since the check is inserted, fails on the unique key
+            // and rolls the import back (409), never updated across a jurisdiction.
+            db.selectFrom(ENTERPRISE).where(ENTERPRISE.USCC.in(chunk.stream().map(Row::uscc).toList())).and(Jurisdiction.enterprises(user))
+                    .forEach(r -> known.put(r.getUscc(), r));
             List<Row> fresh = new ArrayList<>();
             for (Row row : chunk) {
                 EnterpriseRecord current = known.get(row.uscc());

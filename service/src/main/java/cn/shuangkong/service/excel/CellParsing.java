@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
  */
 public final class CellParsing {
 
+    private static final Pattern PLAIN_NUMBER = Pattern.compile("[+-]?\\d{1,20}(\\.\\d{1,12})?");
     private static final Pattern DATE = Pattern.compile("(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})\\s*日?");
     private static final DateTimeFormatter COMPACT = DateTimeFormatter.ofPattern("uuuuMMdd").withResolverStyle(ResolverStyle.STRICT);
 
@@ -71,6 +72,10 @@ public final class CellParsing {
             return Optional.empty();
         }
         String text = Normalizer.normalize(cell.text(), Normalizer.Form.NFKC).replace(",", "").strip();
+        // Plain decimals only: an exponent ("1E999999999") would make a number no cell holds and strings no heap fits.
+        if (!PLAIN_NUMBER.matcher(text).matches()) {
+            throw new NumberFormatException(text);
+        }
         return Optional.of(new BigDecimal(text));
     }
 

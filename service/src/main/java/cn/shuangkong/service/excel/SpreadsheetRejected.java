@@ -17,8 +17,16 @@ public final class SpreadsheetRejected extends RuntimeException {
         this(detail, errors, null);
     }
 
+    /** Problems listed, at most; past it, one more line says how many were left out (the file has to be redone anyway). */
+    static final int MAX_LISTED = 1_000;
+
     private SpreadsheetRejected(String detail, List<SpreadsheetError> errors, Long importId) {
         super(detail);
+        if (errors.size() > MAX_LISTED) {
+            List<SpreadsheetError> listed = new java.util.ArrayList<>(errors.subList(0, MAX_LISTED));
+            listed.add(new SpreadsheetError("另有 " + (errors.size() - MAX_LISTED) + " 处错误未列出"));
+            errors = listed;
+        }
         this.errors = List.copyOf(errors);
         this.importId = importId;
     }

@@ -8,6 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
 import org.apache.poi.EncryptedDocumentException;
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
@@ -44,6 +47,12 @@ public final class WorkbookReader {
 
     /** The largest uncompressed part of an .xlsx accepted: far above a 100,000-row registry (about 50 MB of XML). */
     static final long MAX_ENTRY_BYTES = 256L * 1024 * 1024;
+    /**
+     * The shared-strings table is held in memory while a workbook is read, so it is bounded before opening: its XML
+     * (a 100,000-row registry of distinct names and addresses needs about 20 MB) and its number of strings.
+     */
+    static final long MAX_SHARED_STRINGS_BYTES = 64L * 1024 * 1024;
+    static final long MAX_SHARED_STRINGS = 1_000_000;
 
     static {
         // Process-wide POI guards; set once here, where every upload passes. The inflate ratio stays at POI's 1 %.
@@ -53,17 +62,39 @@ public final class WorkbookReader {
     private WorkbookReader() {
     }
 
-    /** Reads every sheet in order, handing each row that has content to {@code rows}. */
+    /**
+     * Reads every sheet in order, handing each row that has content to {@code rows}. What {@code rows} throws reaches
+     * the caller as it was thrown; only what reading the file throws becomes a refusal of the file.
+     */
     public static void read(byte[] content, ReadLimits limits, Consumer<SheetRow> rows) {
+        Consumer<SheetRow> guarded = row -> {
+            try {
+                rows.accept(row);
+            } catch (RuntimeException e) {
+                throw new ConsumerFailure(e);
+            }
+        };
         Workbook workbook = open(content);
         try (workbook) {
             for (Sheet sheet : workbook) {
-                readSheet(sheet, limits, rows);
+                readSheet(sheet, limits, guarded);
             }
+        } catch (ConsumerFailure e) {
+            throw e.cause;
         } catch (SpreadsheetRejected e) {
             throw e;
         } catch (IOException | RuntimeException e) {
             throw unreadable(e);
+        }
+    }
+
+    /** Carries an exception of the row consumer past the reader's own handling. */
+    private static final class ConsumerFailure extends RuntimeException {
+        final RuntimeException cause;
+
+        ConsumerFailure(RuntimeException cause) {
+            super(null, null, false, false);
+            this.cause = cause;
         }
     }
 
@@ -76,7 +107,7 @@ public final class WorkbookReader {
         }
         try {
             return switch (magic) {
-                case OOXML -> StreamingReader.builder().rowCacheSize(200).bufferSize(8192).setReadComments(false).setReadHyperlinks(false)
+                case OOXML -> boundedSharedStrings(content, StreamingReader.builder().rowCacheSize(20).bufferSize(8192)).setReadComments(false).setReadHyperlinks(false)
                         .setReadShapes(false).setReadCoreProperties(false).open(new ByteArrayInputStream(content));
                 case OLE2 -> openOle2(content);
                 default -> throw notAWorkbook();
@@ -88,6 +119,44 @@ public final class WorkbookReader {
         } catch (IOException | RuntimeException e) {
             throw unreadable(e);
         }
+    }
+
+    /** Refuses a workbook whose shared strings would not fit the bounds, before the reader loads them. */
+    private static StreamingReader.Builder boundedSharedStrings(byte[] content, StreamingReader.Builder builder) throws IOException {
+        try (ZipFile zip = ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(content)).get()) {
+            for (ZipArchiveEntry entry : java.util.Collections.list(zip.getEntries())) {
+                if (!entry.getName().toLowerCase(java.util.Locale.ROOT).endsWith("sharedstrings.xml")) {
+                    continue;
+                }
+                long bytes = 0;
+                long strings = 0;
+                int matched = 0;
+                byte[] pattern = "<si".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+                byte[] buffer = new byte[64 * 1024];
+                try (InputStream in = zip.getInputStream(entry)) {
+                    for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
+                        bytes += n;
+                        for (int i = 0; i < n; i++) {
+                            matched = buffer[i] == pattern[matched] ? matched + 1 : (buffer[i] == pattern[0] ? 1 : 0);
+                            if (matched == pattern.length) {
+                                strings++;
+                                matched = 0;
+                            }
+                        }
+                        if (bytes > MAX_SHARED_STRINGS_BYTES || strings > MAX_SHARED_STRINGS) {
+                            throw SpreadsheetRejected.file("工作簿的共享文本超过上限（" + (MAX_SHARED_STRINGS_BYTES >> 20) + " MB 或 " + MAX_SHARED_STRINGS
+                                    + " 条），已拒绝");
+                        }
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof SpreadsheetRejected rejected) {
+                throw rejected;
+            }
+            throw unreadable(e);
+        }
+        return builder;
     }
 
     /** An OLE2 file is an .xls, or an encrypted .xlsx (which Office wraps in OLE2), or another Office document. */

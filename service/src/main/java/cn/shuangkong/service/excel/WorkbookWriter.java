@@ -26,7 +26,7 @@ import org.apache.poi.xssf.usermodel.XSSFFont;
 
 /**
  * The one writer every export, template and error report uses: SXSSF, so only a window of rows is in memory
- * however long the sheet. Output is byte-for-byte reproducible (fixed document dates and zip entry times), so a
+ * however long the sheet. A template's output is byte-for-byte reproducible (fixed document dates and zip entry times), so a
  * generated template can be compared with the committed one.
  */
 public final class WorkbookWriter implements AutoCloseable {
@@ -47,6 +47,8 @@ public final class WorkbookWriter implements AutoCloseable {
     private static final LocalDateTime FIXED_TIME = LocalDateTime.of(2026, 1, 1, 0, 0);
 
     final SXSSFWorkbook workbook;
+    /** Templates are compared with the committed files, so their bytes are made reproducible; exports are not re-zipped. */
+    private final boolean reproducible;
     final CellStyle title;
     final CellStyle header;
     final CellStyle text;
@@ -68,6 +70,7 @@ public final class WorkbookWriter implements AutoCloseable {
      */
     public WorkbookWriter(boolean sharedStrings) {
         workbook = new SXSSFWorkbook(null, 500, true, sharedStrings);
+        reproducible = sharedStrings;
         Font bold = workbook.createFont();
         bold.setBold(true);
         Font big = workbook.createFont();
@@ -145,7 +148,7 @@ public final class WorkbookWriter implements AutoCloseable {
         });
     }
 
-    /** The workbook as reproducible .xlsx bytes. */
+    /** The workbook as .xlsx bytes (reproducible ones for a template). */
     public byte[] toBytes() {
         var core = workbook.getXSSFWorkbook().getProperties().getCoreProperties();
         core.setCreator("双控 Shuangkong");
@@ -155,7 +158,7 @@ public final class WorkbookWriter implements AutoCloseable {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             workbook.write(out);
-            return reproducible(out.toByteArray());
+            return reproducible ? reproducible(out.toByteArray()) : out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

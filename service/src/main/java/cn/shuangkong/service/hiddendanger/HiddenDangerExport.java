@@ -33,6 +33,7 @@ import cn.shuangkong.service.excel.WorkbookWriter;
 import cn.shuangkong.service.region.RegionDirectory;
 import cn.shuangkong.service.security.CurrentUser;
 import cn.shuangkong.service.web.ApiException;
+import cn.shuangkong.service.web.Cursors;
 import cn.shuangkong.service.web.Times;
 
 /**
@@ -103,7 +104,7 @@ class HiddenDangerExport {
                     .join(ENTERPRISE).on(ENTERPRISE.ID.eq(HIDDEN_DANGER.ENTERPRISE_ID))
                     .where(where)
                     .orderBy(order)
-                    .fetchSize(streamingFetchSize())
+                    .fetchSize(Cursors.streamingFetchSize(db))
                     .fetchLazy()) {
                 for (var r : rows) {
                     HiddenDangerStatus status = HiddenDangerStatus.fromValue(r.get(HIDDEN_DANGER.STATUS));
@@ -168,12 +169,6 @@ class HiddenDangerExport {
      * MySQL Connector/J reads a whole result into memory unless the fetch size is {@code Integer.MIN_VALUE}, its signal
      * to stream row by row; other drivers read this many rows at a time.
      */
-    private int streamingFetchSize() {
-        return switch (db.dialect().family()) {
-            case MYSQL, MARIADB -> Integer.MIN_VALUE;
-            default -> 1_000;
-        };
-    }
 
     private String now() {
         return LocalDateTime.now(clock.withZone(Times.CHINA)).format(MINUTES);

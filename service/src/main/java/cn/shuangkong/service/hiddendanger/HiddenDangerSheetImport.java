@@ -93,7 +93,9 @@ class HiddenDangerSheetImport {
     }
 
     ImportResult upload(CurrentUser user, MultipartFile file) {
-        return imports.run(user, ImportJournal.HIDDEN_DANGERS, file, content -> check(user, content), changes -> write(user, changes));
+        // One import per uploader and file: another user's upload of the same file is checked against that user's scope.
+        return imports.run(user, ImportJournal.HIDDEN_DANGERS, "user:" + user.username(), file, content -> check(user, content),
+                changes -> write(user, changes));
     }
 
     private List<Change> check(CurrentUser user, byte[] content) {
@@ -109,7 +111,7 @@ class HiddenDangerSheetImport {
                 return;
             }
             try {
-                long id = CellParsing.number(layout[0].cell(r, ID)).orElseThrow().longValueExact();
+                long id = CellParsing.number(layout[0].cell(r, ID)).orElseThrow().stripTrailingZeros().longValueExact();
                 SheetRow first = rows.putIfAbsent(id, r);
                 if (first != null) {
                     errors.add(error(layout[0], r, ID, "隐患编号 " + id + " 重复：第 " + first.number() + " 行已有"));
@@ -163,10 +165,10 @@ class HiddenDangerSheetImport {
         } catch (NumberFormatException e) {
             written = null;
         }
-        if (written == null || written.intValue() != version) {
+        if (written == null || written.stripTrailingZeros().scale() > 0 || written.compareTo(BigDecimal.valueOf(version)) != 0) {
             errors.add(error(sheet, r, VERSION, written == null
                     ? "版本“" + versionCell.text() + "”无效：请勿改动导出的“版本”列"
-                    : "隐患 " + id + " 已被他人修改（当前版本 " + version + "，本表为 " + written.intValue() + "），请重新导出后再修改"));
+                    : "隐患 " + id + " 已被他人修改（当前版本 " + version + "，本表为 " + written.toPlainString() + "），请重新导出后再修改"));
             return null;
         }
         Map<Editable, String> values = new LinkedHashMap<>();

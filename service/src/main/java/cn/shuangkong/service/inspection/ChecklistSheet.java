@@ -116,7 +116,11 @@ final class ChecklistSheet {
             if (header.isPresent()) {
                 table = header.get();
                 above.forEach(this::collectBlock);
-            } else if (above.size() < MAX_ROWS_ABOVE_TABLE) {
+            } else {
+                // The rows just above the table: a header block sits right over it, however far down the sheet.
+                if (above.size() == MAX_ROWS_ABOVE_TABLE) {
+                    above.remove(0);
+                }
                 above.add(row);
             }
         }

@@ -51,20 +51,22 @@ class InspectionQueries {
 
     Inspection find(CurrentUser user, long id) {
         Inspection inspection = one(user, INSPECTION.ID.eq(id)).orElseThrow(() -> ApiException.notFound("检查记录 " + id));
-        Checklist checklist = checklists.find(inspection.getChecklistCode()).orElseThrow();
+
         inspection.results(db.selectFrom(INSPECTION_RESULT)
                 .where(INSPECTION_RESULT.INSPECTION_ID.eq(id))
                 .orderBy(INSPECTION_RESULT.SHEET_ROW)
                 .fetch(r -> {
                     InspectionOutcome outcome = InspectionOutcome.fromValue(r.getOutcome());
-                    ChecklistItem item = checklists.item(r.getItemCode()).orElseThrow();
-                    return new InspectionResult(r.getSheetRow(), r.getItemCode(), item.text(), item.major(), outcome, Outcomes.label(outcome))
+                    // A local checklist may have been withdrawn since: the result keeps its code.
+                    var item = checklists.item(r.getItemCode());
+                    return new InspectionResult(r.getSheetRow(), r.getItemCode(), item.map(ChecklistItem::text).orElse(r.getItemCode()),
+                            item.map(ChecklistItem::major).orElse(false), outcome, Outcomes.label(outcome))
                             .problem(r.getProblem())
                             .location(r.getLocation())
                             .deadline(r.getDeadline())
                             .hiddenDangerId(r.getHiddenDangerId());
                 }));
-        return inspection.checklistName(checklist.name());
+        return inspection;
     }
 
     /** The inspection an import created, if the caller may see it. */

@@ -155,7 +155,7 @@ class UnitImport {
         } else if (people != null && people.stripTrailingZeros().scale() > 0) {
             unit.invalid.add(UnitSheet.EXPOSED_PEOPLE);
             errors.add(error(layout, r.number(), UnitSheet.EXPOSED_PEOPLE, UnitSheet.EXPOSED_PEOPLE + "应为整数：" + people.toPlainString()));
-        } else if (people != null && people.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0) {
+        } else if (people != null && people.abs().compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0) {
             unit.invalid.add(UnitSheet.EXPOSED_PEOPLE);
             errors.add(error(layout, r.number(), UnitSheet.EXPOSED_PEOPLE, UnitSheet.EXPOSED_PEOPLE + "过大：" + people.toPlainString()));
         } else if (people != null) {

@@ -195,6 +195,32 @@ class WorkbookReaderTest {
         assertThat(CellParsing.date(CellValue.text(typed))).contains(expected);
     }
 
+    @Test
+    void tooManySharedStringsAreRefusedBeforeTheyAreLoaded() throws IOException {
+        byte[] plain = bytes(new XSSFWorkbook() {{ createSheet("检查表").createRow(0).createCell(0).setCellValue("x"); }});
+        // 1.2 million short distinct strings: a small file whose strings alone would take hundreds of MB of heap.
+        StringBuilder strings = new StringBuilder();
+        for (int i = 0; i < 1_200_000; i++) {
+            strings.append("<si><t>").append(Integer.toString(i, 36)).append("</t></si>");
+        }
+        byte[] flood = HostileFiles.rewriteEntry(plain, "xl/sharedStrings.xml", xml -> xml.replace("<si><t>x</t></si>", "<si><t>x</t></si>" + strings));
+        assertThatThrownBy(() -> read(flood, 10)).isInstanceOf(SpreadsheetRejected.class).hasMessageContaining("共享文本超过上限");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"1E999999999", "1e5", "12.5.3", "0x1F"})
+    void numbersAreWrittenOutNeverWithExponents(String typed) {
+        assertThatThrownBy(() -> CellParsing.number(CellValue.text(typed))).isInstanceOf(NumberFormatException.class);
+    }
+
+    @Test
+    void whatTheImporterThrowsIsNotMistakenForABrokenFile() throws IOException {
+        byte[] plain = bytes(new XSSFWorkbook() {{ createSheet("检查表").createRow(0).createCell(0).setCellValue("x"); }});
+        assertThatThrownBy(() -> WorkbookReader.read(plain, ReadLimits.rows(10), row -> {
+            throw new IllegalStateException("importer bug");
+        })).isInstanceOf(IllegalStateException.class).hasMessage("importer bug");
+    }
+
     @org.junit.jupiter.api.Test
     void aDateThatLostItsFormatIsReadFromExcelsDayNumber() {
         // 46346 is 2026-11-20 in Excel's day numbers (day 0 = 1899-12-30); small numbers stay numbers, not dates.
