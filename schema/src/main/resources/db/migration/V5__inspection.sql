@@ -3,7 +3,9 @@
 -- file with problems in its cells, the file itself so that its error report can be drawn), and the inspections saved
 -- from accepted checklists with a result per item. accepted_sha256 is the file's hash when it was accepted and NULL
 -- otherwise: unique per kind and target (the enterprise a path-scoped import writes to, else ''), so the same file is
--- never imported twice into the same place, not even by two requests at the same time.
+-- never imported twice into the same place, not even by two requests at the same time. An inspection's content_key is
+-- the SHA-256 of what it says (enterprise, checklist, day, inspectors, type, every result): the same checklist saved
+-- again by Excel or WPS (new bytes, same content) is the same inspection.
 
 CREATE TABLE import_job (
   id              BIGINT         NOT NULL AUTO_INCREMENT,
@@ -35,11 +37,13 @@ CREATE TABLE inspection (
   inspection_type   VARCHAR(24)    NOT NULL,
   uploaded_by       VARCHAR(64)    NOT NULL,
   uploaded_at       DATETIME(3)    NOT NULL,
+  content_key       CHAR(64)       NOT NULL,
   passed            INT            NOT NULL,
   failed            INT            NOT NULL,
   not_applicable    INT            NOT NULL,
   CONSTRAINT pk_inspection PRIMARY KEY (id),
   CONSTRAINT uq_inspection_import UNIQUE (import_job_id),
+  CONSTRAINT uq_inspection_content UNIQUE (content_key),
   CONSTRAINT fk_inspection_enterprise FOREIGN KEY (enterprise_id) REFERENCES enterprise (id),
   CONSTRAINT fk_inspection_import FOREIGN KEY (import_job_id) REFERENCES import_job (id)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4;

@@ -100,12 +100,22 @@ class InspectionImport {
             long id = journal.reject(user, ImportJournal.INSPECTION, upload, e.errors());
             throw e.recordedAs(id);
         }
+        // The same checklist saved again (new bytes, same content) is the inspection already recorded.
+        Optional<InspectionUpload> same = sameContent(user, plan.contentKey());
+        if (same.isPresent()) {
+            return same.get();
+        }
         try {
             return transaction.execute(status -> save(user, upload, plan));
         } catch (DuplicateKeyException e) {
-            // The same file was accepted by a request that committed first.
-            return replay(user, upload).orElseThrow(() -> ApiException.conflict("该文件已由其他用户导入"));
+            // The same file, or the same content, was accepted by a request that committed first.
+            return replay(user, upload).or(() -> sameContent(user, plan.contentKey()))
+                    .orElseThrow(() -> ApiException.conflict("该检查表已由其他用户导入"));
         }
+    }
+
+    private Optional<InspectionUpload> sameContent(CurrentUser user, String contentKey) {
+        return queries.byContent(user, contentKey).map(inspection -> new InspectionUpload(inspection, queries.dangers(user, inspection), true));
     }
 
     private Optional<InspectionUpload> replay(CurrentUser user, Upload upload) {
@@ -117,6 +127,15 @@ class InspectionImport {
     /** What the upload will write, once every check has passed. */
     record Plan(String uscc, long enterpriseId, Checklist checklist, LocalDate inspectedOn, String inspectors, HiddenDangerSource type,
                 List<Row> rows) {
+
+        /** What the inspection says, whatever bytes said it: the key that recognises a re-saved file. */
+        String contentKey() {
+            StringBuilder text = new StringBuilder(String.join("\u0001", uscc, checklist.code(), inspectedOn.toString(), inspectors, type.getValue()));
+            rows.stream().sorted(java.util.Comparator.comparing(r -> r.item().code())).forEach(r -> text.append('\u0002')
+                    .append(String.join("\u0001", r.item().code(), r.outcome().getValue(), String.valueOf(r.problem()), String.valueOf(r.location()),
+                            String.valueOf(r.deadline()))));
+            return Upload.sha256(text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
     }
 
     record Row(int number, ChecklistItem item, InspectionOutcome outcome, String problem, String location, LocalDate deadline,
@@ -330,6 +349,7 @@ class InspectionImport {
                 .set(INSPECTION.CHECKLIST_VERSION, plan.checklist().version())
                 .set(INSPECTION.INSPECTED_ON, plan.inspectedOn())
                 .set(INSPECTION.INSPECTORS, plan.inspectors())
+                .set(INSPECTION.CONTENT_KEY, plan.contentKey())
                 .set(INSPECTION.INSPECTION_TYPE, plan.type().getValue())
                 .set(INSPECTION.UPLOADED_BY, user.username())
                 .set(INSPECTION.UPLOADED_AT, LocalDateTime.now(clock))

@@ -75,6 +75,12 @@ class InspectionQueries {
                 .flatMap(id -> one(user, INSPECTION.ID.eq(id)).map(i -> find(user, id)));
     }
 
+    /** The inspection with this content key, if the caller may see it. */
+    Optional<Inspection> byContent(CurrentUser user, String contentKey) {
+        return db.select(INSPECTION.ID).from(INSPECTION).where(INSPECTION.CONTENT_KEY.eq(contentKey)).fetchOptional(INSPECTION.ID)
+                .flatMap(id -> one(user, INSPECTION.ID.eq(id)).map(i -> find(user, id)));
+    }
+
     /** The hidden dangers an inspection created, as the API shows them. */
     List<HiddenDanger> dangers(CurrentUser user, Inspection inspection) {
         return inspection.getResults().stream()

@@ -121,6 +121,14 @@ class InspectionApiTest {
         assertThat(again.getBody().get("inspection").get("id").asLong()).isEqualTo(inspection.get("id").asLong());
         assertThat(again.getBody().get("hiddenDangers").size()).isEqualTo(2);
         assertThat(dangersOf(Api.LUCHENG_CHEMICALS)).isEqualTo(dangersBefore + 2);
+
+        // Opened and saved again (new bytes, same content): still the same inspection.
+        byte[] resaved = edit(sample, sheet -> { });
+        assertThat(resaved).isNotEqualTo(sample);
+        ResponseEntity<JsonNode> resubmitted = as("lucheng-inspector").upload(PATH, "化工检查表-另存.xlsx", resaved);
+        assertThat(resubmitted.getStatusCode().value()).isEqualTo(200);
+        assertThat(resubmitted.getBody().get("inspection").get("id").asLong()).isEqualTo(inspection.get("id").asLong());
+        assertThat(dangersOf(Api.LUCHENG_CHEMICALS)).isEqualTo(dangersBefore + 2);
     }
 
     @Test
