@@ -55,6 +55,8 @@ CREATE TABLE inspection_result (
   inspection_id    BIGINT         NOT NULL,
   sheet_row        INT            NOT NULL,
   item_code        VARCHAR(64)    NOT NULL,
+  item_text        TEXT           NOT NULL,
+  item_major       BOOLEAN        NOT NULL,
   outcome          VARCHAR(16)    NOT NULL,
   problem          TEXT,
   location         VARCHAR(300),

@@ -368,6 +368,8 @@ class InspectionImport {
                     .set(INSPECTION_RESULT.INSPECTION_ID, inspectionId)
                     .set(INSPECTION_RESULT.SHEET_ROW, row.number())
                     .set(INSPECTION_RESULT.ITEM_CODE, row.item().code())
+                    .set(INSPECTION_RESULT.ITEM_TEXT, row.item().text())
+                    .set(INSPECTION_RESULT.ITEM_MAJOR, row.item().major())
                     .set(INSPECTION_RESULT.OUTCOME, row.outcome().getValue())
                     .set(INSPECTION_RESULT.PROBLEM, row.problem())
                     .set(INSPECTION_RESULT.LOCATION, row.location())

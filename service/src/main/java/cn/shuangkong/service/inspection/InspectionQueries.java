@@ -18,7 +18,6 @@ import org.springframework.transaction.annotation.Transactional;
 
 import cn.shuangkong.rules.checklist.Checklist;
 import cn.shuangkong.rules.checklist.ChecklistCatalogue;
-import cn.shuangkong.rules.checklist.ChecklistItem;
 import cn.shuangkong.schema.tables.records.InspectionRecord;
 import cn.shuangkong.service.api.model.HiddenDanger;
 import cn.shuangkong.service.api.model.HiddenDangerSource;
@@ -57,10 +56,8 @@ class InspectionQueries {
                 .orderBy(INSPECTION_RESULT.SHEET_ROW)
                 .fetch(r -> {
                     InspectionOutcome outcome = InspectionOutcome.fromValue(r.getOutcome());
-                    // A local checklist may have been withdrawn since: the result keeps its code.
-                    var item = checklists.item(r.getItemCode());
-                    return new InspectionResult(r.getSheetRow(), r.getItemCode(), item.map(ChecklistItem::text).orElse(r.getItemCode()),
-                            item.map(ChecklistItem::major).orElse(false), outcome, Outcomes.label(outcome))
+                    // The item as it was checked: a checklist may have changed, or a local one been withdrawn, since.
+                    return new InspectionResult(r.getSheetRow(), r.getItemCode(), r.getItemText(), r.getItemMajor(), outcome, Outcomes.label(outcome))
                             .problem(r.getProblem())
                             .location(r.getLocation())
                             .deadline(r.getDeadline())
