@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFCell;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -21,6 +20,7 @@ import org.springframework.http.ResponseEntity;
 
 import cn.shuangkong.service.Api;
 import cn.shuangkong.service.DatabaseTest;
+import cn.shuangkong.service.excel.TestSheets;
 import tools.jackson.databind.JsonNode;
 
 @DatabaseTest
@@ -38,28 +38,7 @@ class EnterpriseImportExportTest {
 
     /** A sheet as a regulator's clerk makes it: a title row, headers with spaces and a full-width colon, columns in their own order. */
     static byte[] sheet(String[] headers, Object[]... rows) throws IOException {
-        try (XSSFWorkbook workbook = new XSSFWorkbook()) {
-            Sheet sheet = workbook.createSheet("企业名录");
-            sheet.createRow(0).createCell(0).setCellValue("鹿城区危化企业名录（2026年）");
-            Row header = sheet.createRow(1);
-            for (int i = 0; i < headers.length; i++) {
-                header.createCell(i).setCellValue(headers[i]);
-            }
-            for (int r = 0; r < rows.length; r++) {
-                Row row = sheet.createRow(2 + r);
-                for (int c = 0; c < rows[r].length; c++) {
-                    Object v = rows[r][c];
-                    if (v instanceof Number n) {
-                        row.createCell(c).setCellValue(n.doubleValue());
-                    } else if (v != null) {
-                        row.createCell(c).setCellValue(v.toString());
-                    }
-                }
-            }
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            workbook.write(out);
-            return out.toByteArray();
-        }
+        return TestSheets.handMade("企业名录", "鹿城区危化企业名录（2026年）", headers, rows);
     }
 
     static final String[] HEADERS = {"企业名称", " 统一社会信用代码 ", "行政区划代码", "行业类别", "从业人员数", "安全生产标准化等级", "经度", "纬度"};

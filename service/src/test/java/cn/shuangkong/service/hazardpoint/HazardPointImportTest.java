@@ -3,14 +3,11 @@ package cn.shuangkong.service.hazardpoint;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
@@ -19,6 +16,7 @@ import org.springframework.http.ResponseEntity;
 
 import cn.shuangkong.service.Api;
 import cn.shuangkong.service.DatabaseTest;
+import cn.shuangkong.service.excel.TestSheets;
 import tools.jackson.databind.JsonNode;
 
 /** Geological hazard points from a sheet: matched by name within their region, graded by the hazardpoint rules, all or nothing. */
@@ -47,27 +45,7 @@ class HazardPointImportTest {
 
     /** A sheet as a county's clerk makes it: a title row, then {@code headers}, then the rows (from row 3). */
     static byte[] sheet(String[] headers, Object[]... rows) throws IOException {
-        try (XSSFWorkbook workbook = new XSSFWorkbook()) {
-            Sheet sheet = workbook.createSheet("隐患点台账");
-            sheet.createRow(0).createCell(0).setCellValue("鹿城区地质灾害隐患点（2026年汛前排查）");
-            Object[][] all = new Object[rows.length + 1][];
-            all[0] = headers;
-            System.arraycopy(rows, 0, all, 1, rows.length);
-            for (int r = 0; r < all.length; r++) {
-                Row row = sheet.createRow(1 + r);
-                for (int c = 0; c < all[r].length; c++) {
-                    Object v = all[r][c];
-                    if (v instanceof Number n) {
-                        row.createCell(c).setCellValue(n.doubleValue());
-                    } else if (v != null) {
-                        row.createCell(c).setCellValue(v.toString());
-                    }
-                }
-            }
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            workbook.write(out);
-            return out.toByteArray();
-        }
+        return TestSheets.handMade("隐患点台账", "鹿城区地质灾害隐患点（2026年汛前排查）", headers, rows);
     }
 
     JsonNode pointNamed(String regionCode, String name) {

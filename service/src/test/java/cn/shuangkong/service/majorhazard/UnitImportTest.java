@@ -3,15 +3,11 @@ package cn.shuangkong.service.majorhazard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
@@ -20,6 +16,7 @@ import org.springframework.http.ResponseEntity;
 
 import cn.shuangkong.service.Api;
 import cn.shuangkong.service.DatabaseTest;
+import cn.shuangkong.service.excel.TestSheets;
 import tools.jackson.databind.JsonNode;
 
 /** Units and their chemicals from a sheet: one row per chemical, graded by GB 18218-2018 as the API grades them, all or nothing. */
@@ -47,44 +44,15 @@ class UnitImportTest {
     byte[] filled(Object[]... rows) throws IOException {
         ResponseEntity<byte[]> template = as("lucheng-enterprise").getBytes(TEMPLATE);
         assertThat(template.getStatusCode().value()).isEqualTo(200);
-        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(template.getBody()))) {
-            write(workbook.getSheetAt(0), 2, rows);
-            return bytes(workbook);
-        }
+        return TestSheets.filled(template.getBody(), rows);
     }
 
     /** A sheet of the user's own making: a title row, then {@code headers}, then the rows. */
     static byte[] sheet(String[] headers, Object[]... rows) throws IOException {
-        try (XSSFWorkbook workbook = new XSSFWorkbook()) {
-            Sheet sheet = workbook.createSheet("单元台账");
-            sheet.createRow(0).createCell(0).setCellValue("危险化学品单元台账");
-            write(sheet, 1, new Object[][]{headers});
-            write(sheet, 2, rows);
-            return bytes(workbook);
-        }
+        return TestSheets.handMade("单元台账", "危险化学品单元台账", headers, rows);
     }
 
     static final String[] HEADERS = {"单元名称", "单元类型", "单元位置", "厂区边界外500米范围内人数", "危险化学品名称", "CAS号", "危险性类别", "存在量（吨）"};
-
-    static void write(Sheet sheet, int firstRow, Object[][] rows) {
-        for (int r = 0; r < rows.length; r++) {
-            Row row = sheet.getRow(firstRow + r) == null ? sheet.createRow(firstRow + r) : sheet.getRow(firstRow + r);
-            for (int c = 0; c < rows[r].length; c++) {
-                Object v = rows[r][c];
-                if (v instanceof Number n) {
-                    row.createCell(c).setCellValue(n.doubleValue());
-                } else if (v != null) {
-                    row.createCell(c).setCellValue(v.toString());
-                }
-            }
-        }
-    }
-
-    static byte[] bytes(Workbook workbook) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        workbook.write(out);
-        return out.toByteArray();
-    }
 
     JsonNode unitNamed(String name) {
         return as("lucheng-enterprise").get(UNITS).getBody().valueStream()

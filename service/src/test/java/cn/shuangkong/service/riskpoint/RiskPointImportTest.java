@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.poi.ss.usermodel.DataValidation;
-import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
@@ -20,6 +19,7 @@ import org.springframework.http.ResponseEntity;
 
 import cn.shuangkong.service.Api;
 import cn.shuangkong.service.DatabaseTest;
+import cn.shuangkong.service.excel.TestSheets;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -42,23 +42,7 @@ class RiskPointImportTest {
 
     /** The downloaded template with {@code rows} below its header, in its columns' order (RiskPointSheet.IMPORTED). */
     static byte[] filled(byte[] template, Object[]... rows) throws IOException {
-        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(template))) {
-            Sheet sheet = workbook.getSheetAt(0);
-            for (int r = 0; r < rows.length; r++) {
-                Row row = sheet.createRow(2 + r);
-                for (int c = 0; c < rows[r].length; c++) {
-                    Object v = rows[r][c];
-                    if (v instanceof Number n) {
-                        row.createCell(c).setCellValue(n.doubleValue());
-                    } else if (v != null) {
-                        row.createCell(c).setCellValue(v.toString());
-                    }
-                }
-            }
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            workbook.write(out);
-            return out.toByteArray();
-        }
+        return TestSheets.filled(template, rows);
     }
 
     // 风险点名称, 风险点类型, 位置, 分析对象, 分析单元, 风险事件, 管控措施, 措施类别, 数据来源, 评价方法, L, E, C, S, 直接判定情形, 管控层级, 责任部门, 责任人
