@@ -8,13 +8,19 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
@@ -39,10 +45,10 @@ public final class RuleSet {
     private final KieBase kieBase;
     private final String version;
 
-    private RuleSet(String name, List<String> resources) {
+    private RuleSet(String name, KieBase kieBase, String version) {
         this.name = name;
-        this.kieBase = CONTAINER.getKieBase(name);
-        this.version = contentHash(resources);
+        this.kieBase = kieBase;
+        this.version = version;
     }
 
     /**
@@ -50,7 +56,49 @@ public final class RuleSet {
      * content makes up its version.
      */
     public static RuleSet load(String name, List<String> resources) {
-        return new RuleSet(name, resources);
+        Map<String, byte[]> content = new LinkedHashMap<>();
+        for (String resource : resources) {
+            content.put(resource, read(resource));
+        }
+        return new RuleSet(name, CONTAINER.getKieBase(name), contentHash(content));
+    }
+
+    /**
+     * Compiles a rule set from its files (path → content, in a fixed order): the way to build a rule set whose
+     * editable table is not the one on the classpath (an uploaded candidate, or a version kept in the database).
+     * The version is computed as {@link #load} computes it, so the same files give the same version either way.
+     *
+     * @throws RuleSetCompilationException with Drools' messages when a file does not compile
+     */
+    public static RuleSet compile(String name, Map<String, byte[]> files) {
+        String version = contentHash(files);
+        KieServices services = KieServices.Factory.get();
+        KieFileSystem fileSystem = services.newKieFileSystem();
+        ReleaseId releaseId = services.newReleaseId("cn.shuangkong.rules", name, "1.0.0-" + version);
+        fileSystem.generateAndWritePomXML(releaseId);
+        files.forEach((path, bytes) -> fileSystem.write("src/main/resources/" + path, bytes));
+        KieBuilder builder = services.newKieBuilder(fileSystem).buildAll();
+        List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
+        if (!errors.isEmpty()) {
+            services.getRepository().removeKieModule(releaseId);
+            throw new RuleSetCompilationException(errors.stream().map(Message::getText).toList());
+        }
+        KieBase kieBase = services.newKieContainer(releaseId).getKieBase();
+        // The compiled base is all this rule set needs; the repository would otherwise keep every candidate ever tried.
+        services.getRepository().removeKieModule(releaseId);
+        return new RuleSet(name, kieBase, version);
+    }
+
+    /** The bytes of a classpath resource. */
+    public static byte[] read(String resource) {
+        try (InputStream in = RuleSet.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("Rule resource not found: " + resource);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public String name() {
@@ -83,17 +131,35 @@ public final class RuleSet {
      */
     public <S> Map<S, List<Reason>> evaluateBatch(Class<S> subjectType, List<?> facts) {
         Map<S, List<Reason>> reasons = new IdentityHashMap<>();
+        evaluateMatches(fact -> subjectType.isInstance(fact) ? subjectType.cast(fact) : null, facts)
+                .forEach((subject, fired) -> reasons.put(subject, fired.stream().map(Fired::reason).toList()));
+        return reasons;
+    }
+
+    /**
+     * Runs the rules once over a batch and returns, per subject, every rule that fired with the facts it matched,
+     * in firing order. {@code subjectOf} names the subject a matched fact belongs to (or {@code null} when the fact
+     * says nothing about it); a match belongs to the subject of its first fact that names one.
+     */
+    public <S> Map<S, List<Fired>> evaluateMatches(Function<Object, S> subjectOf, List<?> facts) {
+        Map<S, List<Fired>> fired = new IdentityHashMap<>();
         StatelessKieSession session = kieBase.newStatelessKieSession();
         session.addEventListener(new DefaultAgendaEventListener() {
             @Override
             public void afterMatchFired(AfterMatchFiredEvent event) {
                 Match match = event.getMatch();
-                match.getObjects().stream().filter(subjectType::isInstance).findFirst()
-                        .ifPresent(subject -> reasons.computeIfAbsent(subjectType.cast(subject), k -> new ArrayList<>()).add(reasonOf(match)));
+                List<? extends Object> objects = match.getObjects();
+                objects.stream().map(subjectOf).filter(java.util.Objects::nonNull).findFirst()
+                        .ifPresent(subject -> fired.computeIfAbsent(subject, k -> new ArrayList<>())
+                                .add(new Fired(reasonOf(match), List.copyOf(objects))));
             }
         });
         session.execute(facts);
-        return reasons;
+        return fired;
+    }
+
+    /** A rule that fired: why, and the facts it matched. */
+    public record Fired(Reason reason, List<Object> facts) {
     }
 
     private static Reason reasonOf(Match match) {
@@ -130,21 +196,15 @@ public final class RuleSet {
         return value instanceof java.math.BigDecimal d ? d.stripTrailingZeros().toPlainString() : String.valueOf(value);
     }
 
-    private static String contentHash(List<String> resources) {
+    /** SHA-256 over each file's path and content, in order. */
+    private static String contentHash(Map<String, byte[]> files) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            for (String resource : resources) {
-                try (InputStream in = RuleSet.class.getClassLoader().getResourceAsStream(resource)) {
-                    if (in == null) {
-                        throw new IllegalStateException("Rule resource not found: " + resource);
-                    }
-                    digest.update(resource.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                    digest.update(in.readAllBytes());
-                }
-            }
+            files.forEach((path, bytes) -> {
+                digest.update(path.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                digest.update(bytes);
+            });
             return HexFormat.of().formatHex(digest.digest());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -1,0 +1,46 @@
+package cn.shuangkong.rules.enterprise;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+import cn.shuangkong.rules.Grade;
+import cn.shuangkong.rules.Reason;
+
+/**
+ * An enterprise's risk colour and why: the total of the points table, the colour of that total, each family's
+ * points with the indicators that scored, every escalation that fired, and the rule-set version.
+ *
+ * @param grade      the colour: the most severe of {@code scoreGrade} and every escalation's floor
+ * @param scoreGrade the colour the total alone gives (colour table)
+ * @param reasons    every rule that fired, in firing order
+ */
+public record EnterpriseGrade(
+        String uscc,
+        LocalDate asOf,
+        Grade grade,
+        BigDecimal totalScore,
+        Grade scoreGrade,
+        List<FamilyScore> families,
+        List<Escalation> escalations,
+        List<Reason> reasons,
+        String ruleSetVersion) {
+
+    /** The points of one indicator family and the indicators that scored in it. */
+    public record FamilyScore(IndicatorFamily family, String label, BigDecimal points, List<IndicatorScore> indicators) {
+    }
+
+    /**
+     * One indicator with its value and the points its row gave.
+     *
+     * @param category the category of an indicator counted per category, or null
+     * @param rule     the row of the points table that scored it
+     */
+    public record IndicatorScore(IndicatorCode code, String label, String category, BigDecimal value, BigDecimal points,
+                                 String rule, String message, String clause) {
+    }
+
+    /** A floor that no score can lower. */
+    public record Escalation(String rule, Grade floor, String message, String clause) {
+    }
+}
