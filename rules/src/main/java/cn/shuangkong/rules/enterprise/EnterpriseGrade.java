@@ -13,6 +13,7 @@ import cn.shuangkong.rules.Reason;
  *
  * @param grade      the colour: the most severe of {@code scoreGrade} and every escalation's floor
  * @param scoreGrade the colour the total alone gives (colour table)
+ * @param scoreReason the row of the colour table that gave it
  * @param reasons    every rule that fired, in firing order
  */
 public record EnterpriseGrade(
@@ -21,6 +22,7 @@ public record EnterpriseGrade(
         Grade grade,
         BigDecimal totalScore,
         Grade scoreGrade,
+        Reason scoreReason,
         List<FamilyScore> families,
         List<Escalation> escalations,
         List<Reason> reasons,

@@ -120,12 +120,16 @@ public final class EnterpriseGrading {
                     + " of " + assessment.getUscc());
         }
         Map<Indicator, Reason> scoredBy = new IdentityHashMap<>();
+        Reason scoreReason = null;
         List<Escalation> escalations = new ArrayList<>();
         List<Reason> reasons = new ArrayList<>(fired.size());
         for (RuleSet.Fired f : fired) {
             reasons.add(f.reason());
             f.facts().stream().filter(Indicator.class::isInstance).map(Indicator.class::cast).findFirst()
                     .ifPresent(indicator -> scoredBy.put(indicator, f.reason()));
+            if (f.facts().stream().anyMatch(TotalScore.class::isInstance)) {
+                scoreReason = f.reason();
+            }
             Grade floor = assessment.escalations().get(f.reason().rule());
             if (floor != null) {
                 escalations.add(new Escalation(f.reason().rule(), floor, f.reason().message(), f.reason().clause()));
@@ -150,7 +154,7 @@ public final class EnterpriseGrading {
             grade = grade.atLeast(escalation.floor());
         }
         return new EnterpriseGrade(assessment.getUscc(), assessment.facts().asOf(), grade, assessment.getTotalScore(),
-                assessment.getScoreGrade(), List.copyOf(families), List.copyOf(escalations), List.copyOf(reasons), rules.version());
+                assessment.getScoreGrade(), scoreReason, List.copyOf(families), List.copyOf(escalations), List.copyOf(reasons), rules.version());
     }
 
     private static void validate(EnterpriseFacts facts) {

@@ -11,6 +11,7 @@ import java.util.OptionalInt;
 
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.springframework.context.ApplicationEventPublisher;
 import org.jooq.Field;
 import org.jooq.SortField;
 import org.jooq.impl.DSL;
@@ -49,8 +50,10 @@ public class EnterpriseRegistry {
     private final DSLContext db;
     private final RegionDirectory regions;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    EnterpriseRegistry(DSLContext db, RegionDirectory regions, Clock clock) {
+    EnterpriseRegistry(DSLContext db, RegionDirectory regions, Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.db = db;
         this.regions = regions;
         this.clock = clock;
@@ -93,6 +96,7 @@ public class EnterpriseRegistry {
         } catch (DuplicateKeyException e) {
             throw ApiException.conflict("统一社会信用代码 " + uscc + " 已登记");
         }
+        events.publishEvent(new EnterpriseChanged(db.select(ENTERPRISE.ID).from(ENTERPRISE).where(ENTERPRISE.USCC.eq(uscc)).fetchSingle(ENTERPRISE.ID)));
         return find(user, uscc).orElseThrow();
     }
 
@@ -119,6 +123,7 @@ public class EnterpriseRegistry {
             throw ApiException.forbidden("不能将企业迁出本辖区：" + regions.fullName(fields.regionCode()) + "不在管辖范围内");
         }
         VersionedRows.update(db, ENTERPRISE, ENTERPRISE.ID, ENTERPRISE.VERSION, ENTERPRISE.UPDATED_AT, current.getId(), expected, columns(fields), LocalDateTime.now(clock));
+        events.publishEvent(new EnterpriseChanged(current.getId()));
         return find(user, uscc).orElseThrow();
     }
 

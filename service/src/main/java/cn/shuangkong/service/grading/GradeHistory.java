@@ -27,9 +27,43 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class GradeHistory {
 
-    public enum Subject { RISK_POINT, CHEMICAL_UNIT, HAZARD_POINT }
+    public enum Subject { RISK_POINT, CHEMICAL_UNIT, HAZARD_POINT, ENTERPRISE }
 
-    public enum Cause { CREATED, UPDATED, CLOSED }
+    /** What caused a grade: a change of the subject itself, or, for an enterprise, a change of one of its inputs. */
+    public enum Cause {
+        CREATED("新建"),
+        UPDATED("修改"),
+        CLOSED("销号"),
+        FIRST_GRADE("首次评定"),
+        ENTERPRISE_UPDATED("企业档案变化"),
+        RISK_POINTS_CHANGED("风险点变化"),
+        UNITS_CHANGED("重大危险源变化"),
+        HIDDEN_DANGER_CHANGED("隐患变化"),
+        HIDDEN_DANGER_OVERDUE("隐患逾期"),
+        ACCIDENT("事故记录变化"),
+        ENFORCEMENT_ACTION("行政执法记录变化"),
+        LICENCE("行政许可变化"),
+        MONITORING_ALARM("监测报警变化"),
+        QUALITY_FINDING("质量检测记录变化"),
+        ON_DEMAND("手动重新评定"),
+        NIGHTLY("每日定时评定"),
+        RULE_SET_ACTIVATED("启用新版本规则");
+
+        private final String label;
+
+        Cause(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    /** One row to write; {@link #recordAll} writes many in one batch. */
+    public record Entry(Subject subject, long subjectId, String ruleSet, String ruleSetVersion, Grade grade, BigDecimal score,
+                        String inputsJson, String resultJson, Cause cause, String gradedBy) {
+    }
 
     private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() { };
 
@@ -60,20 +94,50 @@ public class GradeHistory {
                 .execute();
     }
 
+    /** Writes many rows in one JDBC batch, all graded now. */
+    public void recordAll(List<Entry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        LocalDateTime now = LocalDateTime.now(clock);
+        var insert = db.insertInto(GRADE_HISTORY, GRADE_HISTORY.SUBJECT_TYPE, GRADE_HISTORY.SUBJECT_ID, GRADE_HISTORY.RULE_SET,
+                GRADE_HISTORY.RULE_SET_VERSION, GRADE_HISTORY.GRADE, GRADE_HISTORY.SCORE, GRADE_HISTORY.INPUTS, GRADE_HISTORY.RESULT,
+                GRADE_HISTORY.CAUSE, GRADE_HISTORY.GRADED_BY, GRADE_HISTORY.GRADED_AT)
+                .values((String) null, null, null, null, null, null, null, null, null, null, null);
+        var batch = db.batch(insert);
+        for (Entry e : entries) {
+            batch.bind(e.subject().name(), e.subjectId(), e.ruleSet(), e.ruleSetVersion(), e.grade().name(), e.score(),
+                    e.inputsJson(), e.resultJson(), e.cause().name(), e.gradedBy(), now);
+        }
+        batch.execute();
+    }
+
     /** Newest first. */
     public List<GradeHistoryEntry> of(Subject subject, long subjectId) {
+        return page(subject, subjectId, 0, Integer.MAX_VALUE);
+    }
+
+    /** One page, newest first. */
+    public List<GradeHistoryEntry> page(Subject subject, long subjectId, int page, int size) {
         return db.selectFrom(GRADE_HISTORY)
                 .where(GRADE_HISTORY.SUBJECT_TYPE.eq(subject.name()))
                 .and(GRADE_HISTORY.SUBJECT_ID.eq(subjectId))
                 .orderBy(GRADE_HISTORY.ID.desc())
+                .limit(size)
+                .offset((long) page * size)
                 .fetch(r -> {
                     Grade grade = Grade.valueOf(r.getGrade());
                     return new GradeHistoryEntry(r.getRuleSet(), r.getRuleSetVersion(), GradeViews.grade(grade), grade.label(),
                             r.getCause(), Times.toApi(r.getGradedAt()), json.readValue(r.getResult(), OBJECT))
+                            .causeLabel(Cause.valueOf(r.getCause()).label())
                             .score(r.getScore() == null ? null : r.getScore().stripTrailingZeros())
                             .gradedBy(r.getGradedBy())
                             .inputs(json.readValue(r.getInputs(), OBJECT));
                 });
+    }
+
+    public long count(Subject subject, long subjectId) {
+        return db.fetchCount(GRADE_HISTORY, GRADE_HISTORY.SUBJECT_TYPE.eq(subject.name()).and(GRADE_HISTORY.SUBJECT_ID.eq(subjectId)));
     }
 
     /** The result of each subject's latest grade, read back as {@code type}. */

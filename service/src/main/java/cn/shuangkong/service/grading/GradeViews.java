@@ -119,7 +119,7 @@ public final class GradeViews {
                 grade(g.grade()), g.grade().label(), g.grade().colour(), reasons(g.reasons()), g.ruleSetVersion());
     }
 
-    private static List<Reason> reasons(List<cn.shuangkong.rules.Reason> reasons) {
+    public static List<Reason> reasons(List<cn.shuangkong.rules.Reason> reasons) {
         return reasons.stream().map(r -> new Reason(r.rule(), r.message(), r.clause())).toList();
     }
 }

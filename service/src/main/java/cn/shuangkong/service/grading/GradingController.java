@@ -5,6 +5,7 @@ import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
 
+import cn.shuangkong.rules.enterprise.EnterpriseGrading;
 import cn.shuangkong.rules.hazardpoint.HazardPointGrading;
 import cn.shuangkong.rules.majorhazard.MajorHazardGrading;
 import cn.shuangkong.rules.riskpoint.RiskPointGrading;
@@ -25,10 +26,14 @@ class GradingController implements GradingApi {
     private final MajorHazardGrading majorHazards;
     private final HazardPointGrading hazardPoints;
 
-    GradingController(RiskPointGrading riskPoints, MajorHazardGrading majorHazards, HazardPointGrading hazardPoints) {
+    private final RuleSetReleases enterpriseReleases;
+
+    GradingController(RiskPointGrading riskPoints, MajorHazardGrading majorHazards, HazardPointGrading hazardPoints,
+                      RuleSetReleases enterpriseReleases) {
         this.riskPoints = riskPoints;
         this.majorHazards = majorHazards;
         this.hazardPoints = hazardPoints;
+        this.enterpriseReleases = enterpriseReleases;
     }
 
     @Override
@@ -51,6 +56,8 @@ class GradingController implements GradingApi {
         return ResponseEntity.ok(List.of(
                 new RuleSetInfo(RiskPointGrading.NAME, "风险点分级：LEC、LS 风险矩阵、直接判定为重大风险", riskPoints.ruleSetVersion()),
                 new RuleSetInfo(MajorHazardGrading.NAME, "危险化学品重大危险源辨识与分级（GB 18218-2018）", majorHazards.ruleSetVersion()),
-                new RuleSetInfo(HazardPointGrading.NAME, "地质灾害隐患点险情分级", hazardPoints.ruleSetVersion())));
+                new RuleSetInfo(HazardPointGrading.NAME, "地质灾害隐患点险情分级", hazardPoints.ruleSetVersion()),
+                new RuleSetInfo(EnterpriseGrading.NAME, "企业安全风险等级：指标计分、风险等级分界与升级规则（默认策略，可上传新版本）",
+                        enterpriseReleases.currentVersion()).releases(enterpriseReleases.list())));
     }
 }

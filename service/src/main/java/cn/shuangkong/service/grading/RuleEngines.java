@@ -7,6 +7,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import cn.shuangkong.rules.checklist.ChecklistCatalogue;
+import cn.shuangkong.rules.enterprise.EnterpriseGrading;
 import cn.shuangkong.rules.hazardpoint.HazardPointGrading;
 import cn.shuangkong.rules.hiddendanger.HiddenDangerClassification;
 import cn.shuangkong.rules.majorhazard.MajorHazardGrading;
@@ -31,6 +32,12 @@ class RuleEngines {
     @Bean
     HazardPointGrading hazardPointGrading() {
         return timed("hazardpoint", HazardPointGrading::new);
+    }
+
+    /** The enterprise rule set with the table shipped in this build; {@link RuleSetReleases} decides which version is in force. */
+    @Bean
+    EnterpriseGrading builtInEnterpriseGrading() {
+        return timed("enterprise", EnterpriseGrading::builtIn);
     }
 
     @Bean

@@ -79,7 +79,7 @@ public class HiddenDangerQueries {
     }
 
     /** Still being rectified after its deadline day, as a condition over {@code hidden_danger}. */
-    static Condition overdue(LocalDate today) {
+    public static Condition overdue(LocalDate today) {
         return HIDDEN_DANGER.STATUS.eq(HiddenDangerStatus.RECTIFYING.getValue()).and(HIDDEN_DANGER.DEADLINE.lt(today));
     }
 

@@ -20,6 +20,7 @@ import java.util.OptionalInt;
 
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.springframework.context.ApplicationEventPublisher;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
@@ -60,8 +61,11 @@ class UnitRegister {
     private final MajorHazardGrading grading;
     private final GradeHistory history;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    UnitRegister(DSLContext db, EnterpriseRegistry enterprises, MajorHazardGrading grading, GradeHistory history, Clock clock) {
+    UnitRegister(DSLContext db, EnterpriseRegistry enterprises, MajorHazardGrading grading, GradeHistory history, Clock clock,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.db = db;
         this.enterprises = enterprises;
         this.grading = grading;
@@ -105,6 +109,7 @@ class UnitRegister {
                 .fetchSingle(CHEMICAL_UNIT.ID);
         insertChemicals(id, in.getChemicals());
         record(user, id, in, result, GradeHistory.Cause.CREATED);
+        events.publishEvent(new UnitsChanged(enterpriseId));
         return id;
     }
 
@@ -114,6 +119,7 @@ class UnitRegister {
         db.deleteFrom(CHEMICAL_INVENTORY).where(CHEMICAL_INVENTORY.UNIT_ID.eq(id)).execute();
         insertChemicals(id, in.getChemicals());
         record(user, id, in, result, GradeHistory.Cause.UPDATED);
+        events.publishEvent(new UnitsChanged(db.select(CHEMICAL_UNIT.ENTERPRISE_ID).from(CHEMICAL_UNIT).where(CHEMICAL_UNIT.ID.eq(id)).fetchSingle(CHEMICAL_UNIT.ENTERPRISE_ID)));
     }
 
     /** The enterprise's units with any of {@code names}, by name (names are not unique: a list each). */

@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
 
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.springframework.context.ApplicationEventPublisher;
 import org.jooq.Record;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Service;
@@ -62,8 +63,11 @@ class RiskPointRegister {
     private final RiskPointGrading grading;
     private final GradeHistory history;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    RiskPointRegister(DSLContext db, EnterpriseRegistry enterprises, RiskPointGrading grading, GradeHistory history, Clock clock) {
+    RiskPointRegister(DSLContext db, EnterpriseRegistry enterprises, RiskPointGrading grading, GradeHistory history, Clock clock,
+            ApplicationEventPublisher events) {
+        this.events = events;
         this.db = db;
         this.enterprises = enterprises;
         this.grading = grading;
@@ -132,6 +136,7 @@ class RiskPointRegister {
                 .fetchSingle(RISK_POINT.ID);
         insertEvents(id, point.input().getEvents());
         record(id, point, GradeHistory.Cause.CREATED, gradedBy);
+        events.publishEvent(new RiskPointsChanged(enterpriseId));
         return id;
     }
 
@@ -141,6 +146,7 @@ class RiskPointRegister {
         db.deleteFrom(RISK_EVENT).where(RISK_EVENT.RISK_POINT_ID.eq(id)).execute();
         insertEvents(id, point.input().getEvents());
         record(id, point, GradeHistory.Cause.UPDATED, gradedBy);
+        events.publishEvent(new RiskPointsChanged(db.select(RISK_POINT.ENTERPRISE_ID).from(RISK_POINT).where(RISK_POINT.ID.eq(id)).fetchSingle(RISK_POINT.ENTERPRISE_ID)));
     }
 
     private void record(long id, Graded point, GradeHistory.Cause cause, String gradedBy) {

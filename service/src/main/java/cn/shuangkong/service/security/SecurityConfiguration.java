@@ -55,6 +55,7 @@ class SecurityConfiguration {
                         // Hidden dangers: who may make each transition is checked with the danger's level and state.
                         .requestMatchers(POST, "/api/v1/hidden-dangers/*/extensions/*/decision").hasAnyRole("ADMIN", "REGULATOR")
                         .requestMatchers(PUT, "/api/v1/hidden-dangers/*/supervision").hasAnyRole("ADMIN", "REGULATOR")
+                        .requestMatchers("/api/v1/rulesets/enterprise/candidates", "/api/v1/rulesets/enterprise/candidates/**").hasRole("ADMIN")
                         .requestMatchers("/api/**").authenticated()
                         .anyRequest().denyAll());
         if (settings.mode() == SecuritySettings.Mode.JWT) {

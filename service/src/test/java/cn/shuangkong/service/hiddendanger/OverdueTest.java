@@ -3,10 +3,8 @@ package cn.shuangkong.service.hiddendanger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -23,6 +21,7 @@ import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 
 import cn.shuangkong.service.Api;
+import cn.shuangkong.service.MovableClock;
 import cn.shuangkong.service.DatabaseTest;
 import tools.jackson.databind.JsonNode;
 
@@ -101,31 +100,29 @@ class OverdueTest {
         assertThat(CHANGES.stream().filter(e -> e.hiddenDangerId() == id)).hasSize(2).allMatch(e -> e.uscc().equals(Api.LUCHENG_CHEMICALS));
     }
 
-    /** A clock the test moves; UTC like the service's. */
-    static final class MovableClock extends Clock {
-        private volatile Instant now;
+    @Test
+    void aDangerBecomingOverdueRegradesItsEnterprise() {
+        CLOCK.set(DEADLINE.minusDays(5).atTime(9, 0).atZone(CHINA).toInstant());
+        String uscc = Api.newUscc("330302");
+        Api admin = Api.anonymous(port).asAdmin();
+        assertThat(admin.post("/api/v1/enterprises", Map.of("uscc", uscc, "name", "鹿城逾期测试商贸有限公司", "regionCode", "330302",
+                "industryCategory", "COMMERCE")).getStatusCode().value()).isEqualTo(201);
+        admin.post("/api/v1/hidden-dangers", Map.of("uscc", uscc, "name", "灭火器过期", "dangerType", "FIRE", "deadline", DEADLINE.toString()));
+        String grade = "/api/v1/enterprises/" + uscc + "/grade";
+        // 商贸 1 + an open general danger 1 (default policy table)
+        assertThat(admin.get(grade).getBody().get("totalScore").asInt()).isEqualTo(2);
 
-        MovableClock(Instant now) {
-            this.now = now;
+        CLOCK.set(DEADLINE.plusDays(1).atTime(0, 5).atZone(CHINA).toInstant());
+        JsonNode now;
+        try {
+            job.markOverdue();
+            now = admin.get(grade).getBody();
+        } finally {
+            CLOCK.set(DEADLINE.minusDays(5).atTime(9, 0).atZone(CHINA).toInstant());
         }
-
-        void set(Instant instant) {
-            now = instant;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return Clock.fixed(now, zone);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
+        // + 3 for the overdue general danger: re-graded by the OVERDUE event, not by the nightly run
+        assertThat(now.get("totalScore").asInt()).isEqualTo(5);
+        assertThat(now.get("cause").asString()).isEqualTo("HIDDEN_DANGER_OVERDUE");
+        assertThat(admin.get(grade + "/history").getBody().get("content").get(0).get("causeLabel").asString()).isEqualTo("隐患逾期");
     }
 }

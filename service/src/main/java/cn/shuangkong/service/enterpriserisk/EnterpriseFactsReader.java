@@ -1,0 +1,134 @@
+package cn.shuangkong.service.enterpriserisk;
+
+import static cn.shuangkong.schema.Tables.ACCIDENT;
+import static cn.shuangkong.schema.Tables.CHEMICAL_UNIT;
+import static cn.shuangkong.schema.Tables.ENFORCEMENT_ACTION;
+import static cn.shuangkong.schema.Tables.ENTERPRISE;
+import static cn.shuangkong.schema.Tables.HIDDEN_DANGER;
+import static cn.shuangkong.schema.Tables.LICENCE;
+import static cn.shuangkong.schema.Tables.MONITORING_ALARM;
+import static cn.shuangkong.schema.Tables.QUALITY_FINDING;
+import static cn.shuangkong.schema.Tables.RISK_POINT;
+import static org.jooq.impl.DSL.count;
+import static org.jooq.impl.DSL.sum;
+import static org.jooq.impl.DSL.when;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.jooq.DSLContext;
+import org.springframework.stereotype.Component;
+
+import cn.shuangkong.rules.enterprise.EnterpriseFacts;
+import cn.shuangkong.service.hiddendanger.HiddenDangerQueries;
+import cn.shuangkong.service.web.Times;
+
+/**
+ * Reads what the enterprise rule set needs about a batch of enterprises, one query per input family for the whole
+ * batch (counts where counts suffice; only the rows a window can still reach), so that grading the registry streams it
+ * in batches and never holds it whole.
+ */
+@Component
+class EnterpriseFactsReader {
+
+    /** An enterprise being graded. */
+    record Subject(long id, String uscc, String name, String regionCode) {
+    }
+
+    private final DSLContext db;
+
+    EnterpriseFactsReader(DSLContext db) {
+        this.db = db;
+    }
+
+    /** The facts of each enterprise of {@code subjects} as of {@code asOf}, in the same order. */
+    Map<Subject, EnterpriseFacts> read(List<Subject> subjects, LocalDate asOf) {
+        List<Long> ids = subjects.stream().map(Subject::id).toList();
+        Map<Long, Inputs> inputs = new HashMap<>();
+        ids.forEach(id -> inputs.put(id, new Inputs()));
+
+        db.select(ENTERPRISE.ID, ENTERPRISE.INDUSTRY_CATEGORY, ENTERPRISE.EMPLOYEES, ENTERPRISE.STANDARDIZATION_LEVEL)
+                .from(ENTERPRISE).where(ENTERPRISE.ID.in(ids))
+                .forEach(r -> {
+                    Inputs in = inputs.get(r.value1());
+                    in.industry = r.value2();
+                    in.employees = r.value3();
+                    in.standardization = r.value4();
+                });
+        db.select(RISK_POINT.ENTERPRISE_ID, RISK_POINT.GRADE, count())
+                .from(RISK_POINT).where(RISK_POINT.ENTERPRISE_ID.in(ids))
+                .groupBy(RISK_POINT.ENTERPRISE_ID, RISK_POINT.GRADE)
+                .forEach(r -> inputs.get(r.value1()).riskPoints.put(r.value2(), r.value3()));
+        db.select(CHEMICAL_UNIT.ENTERPRISE_ID, CHEMICAL_UNIT.HAZARD_LEVEL, count())
+                .from(CHEMICAL_UNIT).where(CHEMICAL_UNIT.ENTERPRISE_ID.in(ids)).and(CHEMICAL_UNIT.MAJOR_HAZARD_SOURCE.isTrue())
+                .groupBy(CHEMICAL_UNIT.ENTERPRISE_ID, CHEMICAL_UNIT.HAZARD_LEVEL)
+                .forEach(r -> inputs.get(r.value1()).majorHazards.put(r.value2(), r.value3()));
+        var overdue = sum(when(HiddenDangerQueries.overdue(asOf), 1).otherwise(0));
+        db.select(HIDDEN_DANGER.ENTERPRISE_ID, HIDDEN_DANGER.DANGER_LEVEL, count(), overdue)
+                .from(HIDDEN_DANGER).where(HIDDEN_DANGER.ENTERPRISE_ID.in(ids))
+                .and(HIDDEN_DANGER.STATUS.in("RECTIFYING", "PENDING_ACCEPTANCE"))
+                .groupBy(HIDDEN_DANGER.ENTERPRISE_ID, HIDDEN_DANGER.DANGER_LEVEL)
+                .forEach(r -> inputs.get(r.value1()).dangers.put(r.value2(), new int[] {r.value3(), r.value4() == null ? 0 : r.value4().intValue()}));
+        // Only what a window of the rule set can reach: accidents of the last three years, penalties of the last year,
+        // alarms still open or of the last 30 days, findings not resolved; licences all (an expired one counts).
+        db.select(ACCIDENT.ENTERPRISE_ID, ACCIDENT.OCCURRED_ON, ACCIDENT.DEATHS, ACCIDENT.SERIOUS_INJURIES, ACCIDENT.DIRECT_LOSS_YUAN)
+                .from(ACCIDENT).where(ACCIDENT.ENTERPRISE_ID.in(ids)).and(ACCIDENT.OCCURRED_ON.gt(asOf.minusYears(3)))
+                .orderBy(ACCIDENT.ENTERPRISE_ID, ACCIDENT.OCCURRED_ON, ACCIDENT.ID)
+                .forEach(r -> inputs.get(r.value1()).accidents.add(new EnterpriseFacts.Accident(r.value2(), r.value3(), r.value4(), r.value5())));
+        db.select(ENFORCEMENT_ACTION.ENTERPRISE_ID, ENFORCEMENT_ACTION.DECIDED_ON, ENFORCEMENT_ACTION.KIND, ENFORCEMENT_ACTION.AMOUNT_YUAN)
+                .from(ENFORCEMENT_ACTION).where(ENFORCEMENT_ACTION.ENTERPRISE_ID.in(ids)).and(ENFORCEMENT_ACTION.DECIDED_ON.gt(asOf.minusYears(1)))
+                .orderBy(ENFORCEMENT_ACTION.ENTERPRISE_ID, ENFORCEMENT_ACTION.DECIDED_ON, ENFORCEMENT_ACTION.ID)
+                .forEach(r -> inputs.get(r.value1()).enforcement.add(new EnterpriseFacts.EnforcementAction(r.value2(), r.value3(), r.value4())));
+        db.select(LICENCE.ENTERPRISE_ID, LICENCE.KIND, LICENCE.VALID_FROM, LICENCE.VALID_TO)
+                .from(LICENCE).where(LICENCE.ENTERPRISE_ID.in(ids))
+                .orderBy(LICENCE.ENTERPRISE_ID, LICENCE.KIND, LICENCE.VALID_TO, LICENCE.ID)
+                .forEach(r -> inputs.get(r.value1()).licences.add(new EnterpriseFacts.Licence(r.value2(), r.value3(), r.value4())));
+        db.select(MONITORING_ALARM.ENTERPRISE_ID, MONITORING_ALARM.OCCURRED_AT, MONITORING_ALARM.ALARM_LEVEL, MONITORING_ALARM.CLEARED)
+                .from(MONITORING_ALARM).where(MONITORING_ALARM.ENTERPRISE_ID.in(ids))
+                .and(MONITORING_ALARM.CLEARED.isFalse().or(MONITORING_ALARM.OCCURRED_AT.ge(Times.startOfChinaDay(asOf.minusDays(29)))))
+                .orderBy(MONITORING_ALARM.ENTERPRISE_ID, MONITORING_ALARM.OCCURRED_AT, MONITORING_ALARM.ID)
+                .forEach(r -> inputs.get(r.value1()).alarms.add(new EnterpriseFacts.Alarm(
+                        Times.toApi(r.value2()).toLocalDateTime(), r.value3(), r.value4())));
+        db.select(QUALITY_FINDING.ENTERPRISE_ID, QUALITY_FINDING.FOUND_ON, QUALITY_FINDING.KIND)
+                .from(QUALITY_FINDING).where(QUALITY_FINDING.ENTERPRISE_ID.in(ids)).and(QUALITY_FINDING.RESOLVED.isFalse())
+                .orderBy(QUALITY_FINDING.ENTERPRISE_ID, QUALITY_FINDING.FOUND_ON, QUALITY_FINDING.ID)
+                .forEach(r -> inputs.get(r.value1()).findings.add(new EnterpriseFacts.QualityFinding(r.value2(), r.value3(), false)));
+
+        Map<Subject, EnterpriseFacts> facts = new LinkedHashMap<>();
+        for (Subject subject : subjects) {
+            facts.put(subject, inputs.get(subject.id()).facts(subject.uscc(), asOf));
+        }
+        return facts;
+    }
+
+    /** What the queries found about one enterprise. */
+    private static final class Inputs {
+        String industry;
+        Integer employees;
+        String standardization;
+        final Map<String, Integer> riskPoints = new HashMap<>();
+        final Map<String, Integer> majorHazards = new HashMap<>();
+        final Map<String, int[]> dangers = new HashMap<>();
+        final List<EnterpriseFacts.Accident> accidents = new ArrayList<>();
+        final List<EnterpriseFacts.EnforcementAction> enforcement = new ArrayList<>();
+        final List<EnterpriseFacts.Licence> licences = new ArrayList<>();
+        final List<EnterpriseFacts.Alarm> alarms = new ArrayList<>();
+        final List<EnterpriseFacts.QualityFinding> findings = new ArrayList<>();
+
+        EnterpriseFacts facts(String uscc, LocalDate asOf) {
+            int[] general = dangers.getOrDefault("GENERAL", new int[2]);
+            int[] major = dangers.getOrDefault("MAJOR", new int[2]);
+            return new EnterpriseFacts(uscc, asOf, industry, employees, standardization,
+                    new EnterpriseFacts.RiskPoints(riskPoints.getOrDefault("RED", 0), riskPoints.getOrDefault("ORANGE", 0),
+                            riskPoints.getOrDefault("YELLOW", 0), riskPoints.getOrDefault("BLUE", 0)),
+                    new EnterpriseFacts.MajorHazards(majorHazards.getOrDefault("LEVEL_1", 0), majorHazards.getOrDefault("LEVEL_2", 0),
+                            majorHazards.getOrDefault("LEVEL_3", 0), majorHazards.getOrDefault("LEVEL_4", 0)),
+                    new EnterpriseFacts.HiddenDangers(general[0], major[0], general[1], major[1]),
+                    accidents, enforcement, licences, alarms, findings);
+        }
+    }
+}
