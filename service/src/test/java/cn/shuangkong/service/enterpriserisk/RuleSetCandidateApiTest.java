@@ -1,0 +1,230 @@
+package cn.shuangkong.service.enterpriserisk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import cn.shuangkong.service.Api;
+import cn.shuangkong.service.DatabaseTest;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * An administrator changes the enterprise points table: the upload is checked cell by cell, previewed over the whole
+ * registry without changing anything, and only its activation makes it the version in force and re-grades everyone;
+ * the version it replaced is kept and can be brought back.
+ */
+@DatabaseTest
+class RuleSetCandidateApiTest {
+
+    static final String CANDIDATES = "/api/v1/rulesets/enterprise/candidates";
+    /** No other test registers an enterprise with exactly this many employees, so the preview's list is exact. */
+    static final int MARKED_EMPLOYEES = 7777;
+
+    @LocalServerPort
+    int port;
+
+    Api admin() {
+        return Api.anonymous(port).asAdmin();
+    }
+
+    Api as(String user) {
+        return Api.anonymous(port).asDemo(user);
+    }
+
+    String register(int employees) {
+        String uscc = Api.newUscc("330302");
+        var created = as("lucheng-regulator").post("/api/v1/enterprises", new HashMap<>(Map.of("uscc", uscc, "name", "鹿城规则预览测试" + uscc.substring(12),
+                "regionCode", "330302", "industryCategory", "COMMERCE", "employees", employees)));
+        assertThat(created.getStatusCode().value()).as(String.valueOf(created.getBody())).isEqualTo(201);
+        return uscc;
+    }
+
+    JsonNode enterpriseRuleSet() {
+        for (JsonNode ruleSet : admin().get("/api/v1/rulesets").getBody()) {
+            if (ruleSet.get("name").asString().equals("enterprise")) {
+                return ruleSet;
+            }
+        }
+        throw new AssertionError("no enterprise rule set listed");
+    }
+
+    JsonNode release(String status) {
+        for (JsonNode release : enterpriseRuleSet().get("releases")) {
+            if (release.get("status").asString().equals(status)) {
+                return release;
+            }
+        }
+        throw new AssertionError("no " + status + " release");
+    }
+
+    JsonNode grade(String uscc) {
+        return admin().get("/api/v1/enterprises/" + uscc + "/grade").getBody();
+    }
+
+    /** The table in force with the 1000-or-more employees row split so that exactly 7777 employees score 60 points. */
+    static byte[] markedTable(byte[] table) throws IOException {
+        try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(table))) {
+            Sheet sheet = workbook.getSheetAt(0);
+            int employees = rowNamed(sheet, "1000 employees or more score 5");
+            int end = employees;
+            while (sheet.getRow(end + 1) != null && sheet.getRow(end + 1).getCell(0) != null
+                    && !sheet.getRow(end + 1).getCell(0).getStringCellValue().isBlank()) {
+                end++;
+            }
+            sheet.getRow(employees).createCell(4).setCellValue(MARKED_EMPLOYEES);
+            sheet.shiftRows(end + 1, sheet.getLastRowNum(), 2);
+            fill(sheet.createRow(end + 1), "Exactly 7777 employees score 60", MARKED_EMPLOYEES, MARKED_EMPLOYEES + 1, 60);
+            fill(sheet.createRow(end + 2), "7778 employees or more score 5", MARKED_EMPLOYEES + 1, null, 5);
+            return bytes(workbook);
+        }
+    }
+
+    static void fill(Row row, String name, int from, Integer to, int points) {
+        row.createCell(0).setCellValue(name);
+        row.createCell(1).setCellValue("EMPLOYEES");
+        row.createCell(3).setCellValue(from);
+        if (to != null) {
+            row.createCell(4).setCellValue(to);
+        }
+        row.createCell(5).setCellValue(points);
+        row.createCell(8).setCellValue("默认策略");
+        row.createCell(9).setCellValue("从业人员 {$i.value} 人，计 {$i.points} 分");
+    }
+
+    static int rowNamed(Sheet sheet, String name) {
+        for (Row row : sheet) {
+            if (row.getCell(0) != null && name.equals(row.getCell(0).toString())) {
+                return row.getRowNum();
+            }
+        }
+        throw new AssertionError("no row " + name);
+    }
+
+    static byte[] bytes(Workbook workbook) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        workbook.write(out);
+        return out.toByteArray();
+    }
+
+    @Test
+    void aCandidateIsPreviewedThenActivatedAndTheOldVersionCanComeBack() throws IOException {
+        String first = register(MARKED_EMPLOYEES);
+        String second = register(MARKED_EMPLOYEES);
+        String unmarked = register(MARKED_EMPLOYEES + 1);
+        // 商贸 1 + 1000 employees or more 5
+        assertThat(grade(first).get("totalScore").asInt()).isEqualTo(6);
+        JsonNode builtIn = release("ACTIVE");
+        String builtInVersion = builtIn.get("version").asString();
+        byte[] table = admin().getBytes(builtIn.get("table").asString()).getBody();
+
+        byte[] candidateTable = markedTable(table);
+        assertThat(as("lucheng-regulator").upload(CANDIDATES, "candidate.xlsx", candidateTable).getStatusCode().value()).isEqualTo(403);
+
+        var uploaded = admin().upload(CANDIDATES, "企业风险计分表-候选.xlsx", candidateTable);
+        assertThat(uploaded.getStatusCode().value()).as(String.valueOf(uploaded.getBody())).isEqualTo(201);
+        JsonNode candidate = uploaded.getBody();
+        long id = candidate.get("release").get("id").asLong();
+        assertThat(candidate.get("release").get("status").asString()).isEqualTo("CANDIDATE");
+        assertThat(candidate.get("release").get("origin").asString()).isEqualTo("UPLOADED");
+        String candidateVersion = candidate.get("release").get("version").asString();
+        assertThat(candidateVersion).isNotEqualTo(builtInVersion).hasSize(64);
+
+        JsonNode impact = candidate.get("impact");
+        assertThat(impact.get("currentVersion").asString()).isEqualTo(builtInVersion);
+        assertThat(impact.get("changed").asInt()).isEqualTo(2);
+        assertThat(impact.get("evaluated").asInt()).isGreaterThanOrEqualTo(3);
+        List<String> changed = new ArrayList<>();
+        impact.get("changes").forEach(c -> changed.add(c.get("uscc").asString()));
+        assertThat(changed).containsExactly(first.compareTo(second) < 0 ? new String[] {first, second} : new String[] {second, first});
+        JsonNode change = impact.get("changes").get(0);
+        assertThat(change.get("from").asString()).isEqualTo("BLUE");
+        assertThat(change.get("to").asString()).isEqualTo("RED");
+        assertThat(change.get("toLabel").asString()).isEqualTo("重大风险");
+        assertThat(change.get("fromScore").asInt()).isEqualTo(6);
+        assertThat(change.get("toScore").asInt()).isEqualTo(61);
+        assertThat(change.get("reasons").get(0).asString()).contains("总分 61").contains("60 分及以上");
+        assertThat(admin().get(CANDIDATES + "/" + id).getBody().get("impact").get("changed").asInt()).isEqualTo(2);
+
+        // A preview changes nothing
+        assertThat(grade(first).get("grade").asString()).isEqualTo("BLUE");
+        assertThat(enterpriseRuleSet().get("version").asString()).isEqualTo(builtInVersion);
+
+        assertThat(as("lucheng-regulator").post(CANDIDATES + "/" + id + "/activate", Map.of()).getStatusCode().value()).isEqualTo(403);
+        var activated = admin().post(CANDIDATES + "/" + id + "/activate", Map.of());
+        assertThat(activated.getStatusCode().value()).as(String.valueOf(activated.getBody())).isEqualTo(200);
+        assertThat(activated.getBody().get("release").get("status").asString()).isEqualTo("ACTIVE");
+        assertThat(activated.getBody().get("retired").get("version").asString()).isEqualTo(builtInVersion);
+        assertThat(activated.getBody().get("changed").asInt()).isGreaterThanOrEqualTo(2);
+
+        JsonNode red = grade(first);
+        assertThat(red.get("grade").asString()).isEqualTo("RED");
+        assertThat(red.get("ruleSetVersion").asString()).isEqualTo(candidateVersion);
+        assertThat(red.get("cause").asString()).isEqualTo("RULE_SET_ACTIVATED");
+        assertThat(grade(unmarked).get("grade").asString()).isEqualTo("BLUE");
+        JsonNode history = admin().get("/api/v1/enterprises/" + first + "/grade/history").getBody().get("content");
+        assertThat(history.get(0).get("ruleSetVersion").asString()).isEqualTo(candidateVersion);
+        assertThat(history.get(0).get("causeLabel").asString()).isEqualTo("启用新版本规则");
+        assertThat(history.get(1).get("ruleSetVersion").asString()).isEqualTo(builtInVersion);
+
+        assertThat(enterpriseRuleSet().get("version").asString()).isEqualTo(candidateVersion);
+        assertThat(release("RETIRED").get("version").asString()).isEqualTo(builtInVersion);
+        assertThat(admin().post(CANDIDATES + "/" + id + "/activate", Map.of()).getStatusCode().value()).isEqualTo(409);
+        assertThat(admin().upload(CANDIDATES, "again.xlsx", candidateTable).getStatusCode().value()).isEqualTo(409);
+        assertThat(admin().getBytes("/api/v1/rulesets/enterprise/releases/" + id + "/table.xlsx").getBody()).isEqualTo(candidateTable);
+
+        // The retired built-in table comes back the same way, and with it the same version and the same grades.
+        var back = admin().upload(CANDIDATES, "enterprise-points.drl.xlsx", table);
+        assertThat(back.getStatusCode().value()).as(String.valueOf(back.getBody())).isEqualTo(201);
+        assertThat(back.getBody().get("release").get("version").asString()).isEqualTo(builtInVersion);
+        assertThat(back.getBody().get("impact").get("changed").asInt()).isEqualTo(2);
+        long backId = back.getBody().get("release").get("id").asLong();
+        assertThat(admin().post(CANDIDATES + "/" + backId + "/activate", Map.of()).getStatusCode().value()).isEqualTo(200);
+        assertThat(grade(first).get("grade").asString()).isEqualTo("BLUE");
+        assertThat(grade(first).get("ruleSetVersion").asString()).isEqualTo(builtInVersion);
+        assertThat(enterpriseRuleSet().get("version").asString()).isEqualTo(builtInVersion);
+    }
+
+    @Test
+    void aBrokenTableIsRefusedAtItsCellAndNothingIsRecorded() throws IOException {
+        byte[] table = admin().getBytes(release("ACTIVE").get("table").asString()).getBody();
+        int releases = enterpriseRuleSet().get("releases").size();
+        byte[] broken;
+        int row;
+        try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(table))) {
+            Sheet sheet = workbook.getSheetAt(0);
+            row = rowNamed(sheet, "Open general hidden dangers score 1 each, at most 10");
+            sheet.getRow(row).getCell(1).setCellValue("OPEN_DANGERS");
+            sheet.getRow(row).getCell(6).setCellValue("1); System.exit(0); //");
+            broken = bytes(workbook);
+        }
+        var refused = admin().upload(CANDIDATES, "broken.xlsx", broken);
+        assertThat(refused.getStatusCode().value()).isEqualTo(422);
+        JsonNode errors = refused.getBody().get("errors");
+        assertThat(errors).hasSize(2);
+        assertThat(errors.get(0).get("sheet").asString()).isEqualTo("企业风险计分");
+        assertThat(errors.get(0).get("row").asInt()).isEqualTo(row + 1);
+        assertThat(errors.get(0).get("column").asString()).isEqualTo("B");
+        assertThat(errors.get(0).get("message").asString()).contains("没有指标“OPEN_DANGERS”");
+        assertThat(errors.get(1).get("column").asString()).isEqualTo("G");
+        assertThat(errors.get(1).get("message").asString()).contains("不是数字");
+
+        var notExcel = admin().upload(CANDIDATES, "table.xlsx", "RuleSet,cn.shuangkong.rules.enterprise".getBytes());
+        assertThat(notExcel.getStatusCode().value()).isEqualTo(422);
+        assertThat(notExcel.getBody().get("errors").get(0).get("message").asString()).contains(".xlsx");
+        assertThat(enterpriseRuleSet().get("releases")).hasSize(releases);
+        assertThat(admin().get(CANDIDATES + "/999999").getStatusCode().value()).isEqualTo(404);
+    }
+}
