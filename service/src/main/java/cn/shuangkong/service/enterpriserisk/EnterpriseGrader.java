@@ -44,11 +44,14 @@ class EnterpriseGrader {
     static final int BATCH = 500;
     private static final Logger log = LoggerFactory.getLogger(EnterpriseGrader.class);
 
-    /** What one grading run did. */
-    record Outcome(int graded, int changed) {
+    /** What one grading run did, and where its time went (nanoseconds). */
+    record Outcome(int graded, int changed, long readNanos, long rulesNanos, long writeNanos) {
+
+        static final Outcome NONE = new Outcome(0, 0, 0, 0, 0);
 
         Outcome plus(Outcome other) {
-            return new Outcome(graded + other.graded, changed + other.changed);
+            return new Outcome(graded + other.graded, changed + other.changed, readNanos + other.readNanos, rulesNanos + other.rulesNanos,
+                    writeNanos + other.writeNanos);
         }
     }
 
@@ -76,7 +79,7 @@ class EnterpriseGrader {
     /** Grades the enterprises with these ids now. */
     Outcome grade(Collection<Long> ids, GradeHistory.Cause cause, String gradedBy) {
         List<Long> sorted = ids.stream().distinct().sorted().toList();
-        Outcome outcome = new Outcome(0, 0);
+        Outcome outcome = Outcome.NONE;
         for (int from = 0; from < sorted.size(); from += BATCH) {
             List<Long> batch = sorted.subList(from, Math.min(sorted.size(), from + BATCH));
             outcome = outcome.plus(newTransaction.execute(status -> gradeBatch(ENTERPRISE.ID.in(batch), cause, gradedBy)));
@@ -86,7 +89,8 @@ class EnterpriseGrader {
 
     /** Grades every enterprise matching {@code scope}, batch by batch in id order; never the whole registry in memory. */
     Outcome gradeAll(Condition scope, GradeHistory.Cause cause, String gradedBy) {
-        Outcome outcome = new Outcome(0, 0);
+        long start = System.nanoTime();
+        Outcome outcome = Outcome.NONE;
         long after = 0;
         while (true) {
             List<Long> ids = db.select(ENTERPRISE.ID).from(ENTERPRISE)
@@ -99,13 +103,15 @@ class EnterpriseGrader {
             outcome = outcome.plus(newTransaction.execute(status -> gradeBatch(ENTERPRISE.ID.in(ids), cause, gradedBy)));
             after = ids.get(ids.size() - 1);
         }
-        log.info("Graded {} enterprises ({}), {} changed", outcome.graded(), cause, outcome.changed());
+        log.info("Graded {} enterprises ({}), {} changed, in {} ms: reading {} ms, rules {} ms, writing {} ms", outcome.graded(), cause,
+                outcome.changed(), (System.nanoTime() - start) / 1_000_000, outcome.readNanos() / 1_000_000, outcome.rulesNanos() / 1_000_000,
+                outcome.writeNanos() / 1_000_000);
         return outcome;
     }
 
     /** Grades every enterprise that has never been graded (registered before grading existed, or while it failed). */
     Outcome gradeUngraded(GradeHistory.Cause cause) {
-        Outcome outcome = new Outcome(0, 0);
+        Outcome outcome = Outcome.NONE;
         while (true) {
             List<Long> ids = db.select(ENTERPRISE.ID).from(ENTERPRISE)
                     .whereNotExists(db.selectOne().from(ENTERPRISE_GRADE).where(ENTERPRISE_GRADE.ENTERPRISE_ID.eq(ENTERPRISE.ID)))
@@ -119,16 +125,19 @@ class EnterpriseGrader {
     }
 
     private Outcome gradeBatch(Condition which, GradeHistory.Cause cause, String gradedBy) {
+        long start = System.nanoTime();
         List<Subject> subjects = db.select(ENTERPRISE.ID, ENTERPRISE.USCC, ENTERPRISE.NAME, ENTERPRISE.REGION_CODE)
                 .from(ENTERPRISE).where(which).orderBy(ENTERPRISE.ID).forUpdate()
                 .fetch(r -> new Subject(r.value1(), r.value2(), r.value3(), r.value4()));
         if (subjects.isEmpty()) {
-            return new Outcome(0, 0);
+            return Outcome.NONE;
         }
         EnterpriseGrading grading = releases.current();
         LocalDate asOf = Times.today(clock);
         Map<Subject, EnterpriseFacts> facts = reader.read(subjects, asOf);
+        long read = System.nanoTime();
         List<EnterpriseGrade> grades = grading.gradeAll(new ArrayList<>(facts.values()));
+        long graded = System.nanoTime();
 
         Map<Long, String> stored = new HashMap<>();
         db.select(ENTERPRISE_GRADE.ENTERPRISE_ID, ENTERPRISE_GRADE.RESULT).from(ENTERPRISE_GRADE)
@@ -175,7 +184,7 @@ class EnterpriseGrader {
             db.update(ENTERPRISE_GRADE).set(ENTERPRISE_GRADE.GRADED_AT, now).where(ENTERPRISE_GRADE.ENTERPRISE_ID.in(unchanged)).execute();
         }
         history.recordAll(changes);
-        return new Outcome(subjects.size(), changes.size());
+        return new Outcome(subjects.size(), changes.size(), read - start, graded - read, System.nanoTime() - graded);
     }
 
     /** Grades, without writing anything, the enterprises of {@code scope} with two rule sets on the same facts. */
