@@ -1,8 +1,8 @@
 package cn.shuangkong.service.enterpriserisk;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
+import java.util.TreeMap;
 
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Component;
@@ -82,21 +82,24 @@ class RuleSetChange {
 
     /** Both versions on the same facts of every enterprise (an administrator's scope is the whole registry). */
     private RuleSetImpact preview(String currentVersion, EnterpriseGrading current, EnterpriseGrading candidate) {
-        List<ColourChange> changes = new ArrayList<>();
+        // The first LISTED_CHANGES by USCC, kept as they come: a change of every enterprise never sits in memory whole.
+        TreeMap<String, ColourChange> changes = new TreeMap<>();
         int[] counts = new int[2];
         grader.compare(DSL.trueCondition(), current, candidate, (subject, before, after) -> {
             counts[0]++;
             if (before.grade() != after.grade()) {
                 counts[1]++;
-                changes.add(new ColourChange(subject.uscc(), subject.name(), subject.regionCode(), GradeViews.grade(before.grade()),
-                        before.grade().label(), before.totalScore(), GradeViews.grade(after.grade()), after.grade().label(),
-                        after.totalScore(), reasons(after)));
+                if (changes.size() < LISTED_CHANGES || subject.uscc().compareTo(changes.lastKey()) < 0) {
+                    changes.put(subject.uscc(), new ColourChange(subject.uscc(), subject.name(), subject.regionCode(),
+                            GradeViews.grade(before.grade()), before.grade().label(), before.totalScore(), GradeViews.grade(after.grade()),
+                            after.grade().label(), after.totalScore(), reasons(after)));
+                    if (changes.size() > LISTED_CHANGES) {
+                        changes.pollLastEntry();
+                    }
+                }
             }
         });
-        changes.sort(Comparator.comparing(ColourChange::getUscc));
-        boolean truncated = changes.size() > LISTED_CHANGES;
-        return new RuleSetImpact(currentVersion, counts[0], counts[1], truncated ? List.copyOf(changes.subList(0, LISTED_CHANGES)) : changes,
-                truncated);
+        return new RuleSetImpact(currentVersion, counts[0], counts[1], new ArrayList<>(changes.values()), counts[1] > LISTED_CHANGES);
     }
 
     /** Why the candidate gives its colour: the band of the total, then every escalation. */
