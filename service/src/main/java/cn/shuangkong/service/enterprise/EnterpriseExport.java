@@ -16,6 +16,7 @@ import org.jooq.impl.DSL;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.shuangkong.rules.Grade;
 import cn.shuangkong.service.api.model.IndustryCategory;
 import cn.shuangkong.service.api.model.StandardizationLevel;
 import cn.shuangkong.service.excel.SheetWriter;
@@ -115,21 +116,26 @@ class EnterpriseExport {
             sheet.title("企业信息（一企一档）：" + scope + "，共 " + count + " 家，导出于 "
                     + Times.chinaDate(LocalDateTime.now(clock)) + "。可修改后按“企业信息导入”上传（请勿改动“版本”列）", headers.size());
             sheet.header(headers);
-            int colourColumn = headers.indexOf("最高风险点等级");
+            int riskPointColumn = headers.indexOf(EnterpriseSheet.TOP_RISK_POINT_GRADE);
             for (Record r : rows) {
                 Integer topRank = r.get("top_rank", Integer.class);
-                WorkbookWriter.Fill fill = topRank == null ? null : WorkbookWriter.Fill.values()[topRank - 1];
-                sheet.row(values(r, topRank), false);
-                if (fill != null) {
-                    sheet.fill(colourColumn, fill);
-                }
+                Grade topRiskPoint = topRank == null ? null : Grade.values()[topRank - 1];
+                sheet.row(values(r, topRiskPoint), false);
+                fill(sheet, riskPointColumn, topRiskPoint);
             }
             sheet.freeze(2, 2).autoFilter(2, headers.size());
             return book.toBytes();
         }
     }
 
-    private List<Object> values(Record r, Integer topRank) {
+    /** A grade's cell filled 红/橙/黄/蓝; an ungraded one stays plain. */
+    private static void fill(SheetWriter sheet, int column, Grade grade) {
+        if (grade != null) {
+            sheet.fill(column, WorkbookWriter.Fill.of(grade));
+        }
+    }
+
+    private List<Object> values(Record r, Grade topRiskPoint) {
         IndustryCategory category = IndustryCategory.fromValue(r.get(ENTERPRISE.INDUSTRY_CATEGORY));
         String level = r.get(ENTERPRISE.STANDARDIZATION_LEVEL);
         List<Object> values = new ArrayList<>(Arrays.asList(
@@ -137,7 +143,7 @@ class EnterpriseExport {
                 EnterpriseLabels.of(category), r.get(ENTERPRISE.INDUSTRY_CODE), r.get(ENTERPRISE.ADDRESS), r.get(ENTERPRISE.LONGITUDE),
                 r.get(ENTERPRISE.LATITUDE), r.get(ENTERPRISE.EMPLOYEES), level == null ? null : EnterpriseLabels.of(StandardizationLevel.fromValue(level)),
                 r.get(ENTERPRISE.LEGAL_REPRESENTATIVE), r.get(ENTERPRISE.CONTACT_PHONE),
-                topRank == null ? null : List.of("重大风险", "较大风险", "一般风险", "低风险").get(topRank - 1),
+                topRiskPoint == null ? null : topRiskPoint.label(),
                 r.get(ENTERPRISE.VERSION), Times.chinaDateTimeText(r.get(ENTERPRISE.UPDATED_AT))));
         return values;
     }

@@ -32,6 +32,8 @@ final class EnterpriseSheet {
     static final String LEGAL_REPRESENTATIVE = "法定代表人";
     static final String CONTACT_PHONE = "联系电话";
     static final String VERSION = "版本";
+    /** A column only the export has: the import ignores it. */
+    static final String TOP_RISK_POINT_GRADE = "最高风险点等级";
 
     /** The columns an import reads, in the template's order. */
     static final List<String> IMPORTED = List.of(USCC, NAME, REGION_CODE, INDUSTRY_CATEGORY, INDUSTRY_CODE, ADDRESS, LONGITUDE, LATITUDE,
@@ -91,7 +93,7 @@ final class EnterpriseSheet {
     static List<String> exportHeaders() {
         List<String> headers = new ArrayList<>(IMPORTED);
         headers.add(2, "所属区域");
-        headers.add("最高风险点等级");
+        headers.add(TOP_RISK_POINT_GRADE);
         headers.add(VERSION);
         headers.add("更新时间");
         return headers;
