@@ -2,6 +2,7 @@ package cn.shuangkong.service.enterprise;
 
 import java.net.URI;
 import java.time.Clock;
+import java.util.List;
 
 import org.springframework.core.io.Resource;
 import org.springframework.http.HttpStatus;
@@ -15,6 +16,7 @@ import cn.shuangkong.service.api.model.ImportResult;
 import cn.shuangkong.service.api.model.EnterpriseInput;
 import cn.shuangkong.service.api.model.EnterprisePage;
 import cn.shuangkong.service.api.model.EnterpriseUpdate;
+import cn.shuangkong.service.api.model.Grade;
 import cn.shuangkong.service.api.model.IndustryCategory;
 import cn.shuangkong.service.excel.XlsxDownload;
 import cn.shuangkong.service.security.CurrentUser;
@@ -51,8 +53,8 @@ class EnterpriseController implements EnterprisesApi {
     }
 
     @Override
-    public ResponseEntity<Resource> exportEnterprises(String regionCode, IndustryCategory industryCategory) {
-        return XlsxDownload.of(exports.export(CurrentUser.get(), regionCode, industryCategory), "企业信息-" + Times.today(clock) + ".xlsx");
+    public ResponseEntity<Resource> exportEnterprises(String regionCode, IndustryCategory industryCategory, List<Grade> colour) {
+        return XlsxDownload.of(exports.export(CurrentUser.get(), regionCode, industryCategory, colour), "企业信息-" + Times.today(clock) + ".xlsx");
     }
 
     @Override

@@ -1,6 +1,7 @@
 package cn.shuangkong.service.enterprise;
 
 import static cn.shuangkong.schema.Tables.ENTERPRISE;
+import static cn.shuangkong.schema.Tables.ENTERPRISE_GRADE;
 import static cn.shuangkong.schema.Tables.RISK_POINT;
 
 import java.time.Clock;
@@ -8,6 +9,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -16,6 +18,7 @@ import org.jooq.impl.DSL;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.shuangkong.rules.Grade;
 import cn.shuangkong.service.api.model.IndustryCategory;
 import cn.shuangkong.service.api.model.StandardizationLevel;
 import cn.shuangkong.service.excel.SheetWriter;
@@ -31,7 +34,8 @@ import cn.shuangkong.service.web.Times;
 /**
  * The registry as Excel: the import template, and the export of the enterprises in the caller's scope with the same
  * columns (so an export edited and uploaded again updates them, checked by 版本) plus where they are, the highest
- * grade among their risk points with its colour, and when they last changed. Rows are streamed from the database.
+ * grade among their risk points with its colour, when they last changed, and the enterprise's own grade in force
+ * (企业风险等级, its score and when it was graded; blank while ungraded). Rows are streamed from the database.
  */
 @Component
 @Transactional(readOnly = true)
@@ -78,7 +82,7 @@ class EnterpriseExport {
         }
     }
 
-    byte[] export(CurrentUser user, String regionCode, IndustryCategory industryCategory) {
+    byte[] export(CurrentUser user, String regionCode, IndustryCategory industryCategory, List<cn.shuangkong.service.api.model.Grade> colours) {
         Condition where = Jurisdiction.enterprises(user);
         String scope = "本辖区";
         if (regionCode != null && !regionCode.isBlank()) {
@@ -92,6 +96,11 @@ class EnterpriseExport {
             where = where.and(ENTERPRISE.INDUSTRY_CATEGORY.eq(industryCategory.getValue()));
             scope += "，" + EnterpriseLabels.of(industryCategory);
         }
+        if (colours != null && !colours.isEmpty()) {
+            List<String> grades = colours.stream().map(cn.shuangkong.service.api.model.Grade::getValue).distinct().toList();
+            where = where.and(ENTERPRISE.ID.in(DSL.select(ENTERPRISE_GRADE.ENTERPRISE_ID).from(ENTERPRISE_GRADE).where(ENTERPRISE_GRADE.GRADE.in(grades))));
+            scope += "，企业风险等级" + grades.stream().map(g -> Grade.valueOf(g).label()).collect(Collectors.joining("、"));
+        }
         long count = db.fetchCount(ENTERPRISE, where);
         if (count > MAX_ROWS) {
             throw ApiException.invalidField("regionCode", "符合条件的企业有 " + count + " 家，超过单次导出上限 " + MAX_ROWS + " 家，请按区划分批导出");
@@ -104,32 +113,43 @@ class EnterpriseExport {
         // The region tree is loaded before the cursor opens: a streaming MySQL connection runs no other statement.
         regions.exists("");
         try (WorkbookWriter book = new WorkbookWriter();
-             var rows = db.select(ENTERPRISE.asterisk(), top.field("top_rank", Integer.class))
+             var rows = db.select(ENTERPRISE.asterisk(), top.field("top_rank", Integer.class),
+                             ENTERPRISE_GRADE.GRADE, ENTERPRISE_GRADE.SCORE, ENTERPRISE_GRADE.GRADED_AT)
                      .from(ENTERPRISE)
                      .leftJoin(top).on(top.field(RISK_POINT.ENTERPRISE_ID).eq(ENTERPRISE.ID))
+                     .leftJoin(ENTERPRISE_GRADE).on(ENTERPRISE_GRADE.ENTERPRISE_ID.eq(ENTERPRISE.ID))
                      .where(where)
                      .orderBy(ENTERPRISE.REGION_CODE, ENTERPRISE.USCC)
                      .fetchSize(Cursors.streamingFetchSize(db))
                      .fetchLazy()) {
-            SheetWriter sheet = book.sheet("企业信息").widths(22, 32, 30, 14, 14, 14, 36, 12, 12, 12, 16, 12, 16, 14, 8, 18);
+            SheetWriter sheet = book.sheet("企业信息").widths(22, 32, 30, 14, 14, 14, 36, 12, 12, 12, 16, 12, 16, 14, 8, 18, 14, 10, 18);
             sheet.title("企业信息（一企一档）：" + scope + "，共 " + count + " 家，导出于 "
                     + Times.chinaDate(LocalDateTime.now(clock)) + "。可修改后按“企业信息导入”上传（请勿改动“版本”列）", headers.size());
             sheet.header(headers);
-            int colourColumn = headers.indexOf("最高风险点等级");
+            int riskPointColumn = headers.indexOf(EnterpriseSheet.TOP_RISK_POINT_GRADE);
+            int enterpriseColumn = headers.indexOf(EnterpriseSheet.ENTERPRISE_RISK_GRADE);
             for (Record r : rows) {
                 Integer topRank = r.get("top_rank", Integer.class);
-                WorkbookWriter.Fill fill = topRank == null ? null : WorkbookWriter.Fill.values()[topRank - 1];
-                sheet.row(values(r, topRank), false);
-                if (fill != null) {
-                    sheet.fill(colourColumn, fill);
-                }
+                Grade topRiskPoint = topRank == null ? null : Grade.values()[topRank - 1];
+                String stored = r.get(ENTERPRISE_GRADE.GRADE);
+                Grade enterprise = stored == null ? null : Grade.valueOf(stored);
+                sheet.row(values(r, topRiskPoint, enterprise), false);
+                fill(sheet, riskPointColumn, topRiskPoint);
+                fill(sheet, enterpriseColumn, enterprise);
             }
             sheet.freeze(2, 2).autoFilter(2, headers.size());
             return book.toBytes();
         }
     }
 
-    private List<Object> values(Record r, Integer topRank) {
+    /** A grade's cell filled 红/橙/黄/蓝; an ungraded one stays plain. */
+    private static void fill(SheetWriter sheet, int column, Grade grade) {
+        if (grade != null) {
+            sheet.fill(column, WorkbookWriter.Fill.of(grade));
+        }
+    }
+
+    private List<Object> values(Record r, Grade topRiskPoint, Grade enterprise) {
         IndustryCategory category = IndustryCategory.fromValue(r.get(ENTERPRISE.INDUSTRY_CATEGORY));
         String level = r.get(ENTERPRISE.STANDARDIZATION_LEVEL);
         List<Object> values = new ArrayList<>(Arrays.asList(
@@ -137,8 +157,10 @@ class EnterpriseExport {
                 EnterpriseLabels.of(category), r.get(ENTERPRISE.INDUSTRY_CODE), r.get(ENTERPRISE.ADDRESS), r.get(ENTERPRISE.LONGITUDE),
                 r.get(ENTERPRISE.LATITUDE), r.get(ENTERPRISE.EMPLOYEES), level == null ? null : EnterpriseLabels.of(StandardizationLevel.fromValue(level)),
                 r.get(ENTERPRISE.LEGAL_REPRESENTATIVE), r.get(ENTERPRISE.CONTACT_PHONE),
-                topRank == null ? null : List.of("重大风险", "较大风险", "一般风险", "低风险").get(topRank - 1),
-                r.get(ENTERPRISE.VERSION), Times.chinaDateTimeText(r.get(ENTERPRISE.UPDATED_AT))));
+                topRiskPoint == null ? null : topRiskPoint.label(),
+                r.get(ENTERPRISE.VERSION), Times.chinaDateTimeText(r.get(ENTERPRISE.UPDATED_AT)),
+                enterprise == null ? null : enterprise.label(), r.get(ENTERPRISE_GRADE.SCORE),
+                r.get(ENTERPRISE_GRADE.GRADED_AT) == null ? null : Times.toApi(r.get(ENTERPRISE_GRADE.GRADED_AT)).toLocalDateTime()));
         return values;
     }
 }

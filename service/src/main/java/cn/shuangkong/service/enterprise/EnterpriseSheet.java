@@ -32,6 +32,9 @@ final class EnterpriseSheet {
     static final String LEGAL_REPRESENTATIVE = "法定代表人";
     static final String CONTACT_PHONE = "联系电话";
     static final String VERSION = "版本";
+    /** Columns only the export has: the import ignores them. */
+    static final String TOP_RISK_POINT_GRADE = "最高风险点等级";
+    static final String ENTERPRISE_RISK_GRADE = "企业风险等级";
 
     /** The columns an import reads, in the template's order. */
     static final List<String> IMPORTED = List.of(USCC, NAME, REGION_CODE, INDUSTRY_CATEGORY, INDUSTRY_CODE, ADDRESS, LONGITUDE, LATITUDE,
@@ -91,9 +94,13 @@ final class EnterpriseSheet {
     static List<String> exportHeaders() {
         List<String> headers = new ArrayList<>(IMPORTED);
         headers.add(2, "所属区域");
-        headers.add("最高风险点等级");
+        headers.add(TOP_RISK_POINT_GRADE);
         headers.add(VERSION);
         headers.add("更新时间");
+        // After 更新时间, so the columns of earlier exports keep their letters (版本 stays O).
+        headers.add(ENTERPRISE_RISK_GRADE);
+        headers.add("风险分值");
+        headers.add("评定时间");
         return headers;
     }
 }

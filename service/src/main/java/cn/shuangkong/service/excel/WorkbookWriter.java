@@ -24,6 +24,8 @@ import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 import org.apache.poi.xssf.usermodel.XSSFColor;
 import org.apache.poi.xssf.usermodel.XSSFFont;
 
+import cn.shuangkong.rules.Grade;
+
 /**
  * The one writer every export, template and error report uses: SXSSF, so only a window of rows is in memory
  * however long the sheet. A template's output is byte-for-byte reproducible (fixed document dates and zip entry times), so a
@@ -41,6 +43,16 @@ public final class WorkbookWriter implements AutoCloseable {
         Fill(String rgb, boolean whiteText) {
             this.rgb = rgb;
             this.whiteText = whiteText;
+        }
+
+        /** The fill of a grade's cell: 红, 橙, 黄 or 蓝. */
+        public static Fill of(Grade grade) {
+            return switch (grade) {
+                case RED -> RED;
+                case ORANGE -> ORANGE;
+                case YELLOW -> YELLOW;
+                case BLUE -> BLUE;
+            };
         }
     }
 

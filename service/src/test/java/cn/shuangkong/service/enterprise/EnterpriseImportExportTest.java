@@ -5,22 +5,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFCell;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.ResponseEntity;
 
 import cn.shuangkong.service.Api;
 import cn.shuangkong.service.DatabaseTest;
 import cn.shuangkong.service.excel.TestSheets;
+import cn.shuangkong.service.riskmap.GradedEnterprises;
 import tools.jackson.databind.JsonNode;
 
 @DatabaseTest
@@ -31,6 +37,9 @@ class EnterpriseImportExportTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    DSLContext db;
 
     Api as(String user) {
         return Api.anonymous(port).asDemo(user);
@@ -166,6 +175,53 @@ class EnterpriseImportExportTest {
         XSSFCell colour = rows(as("lucheng-regulator").getBytes(EXPORT).getBody()).get(uscc).get("最高风险点等级");
         assertThat(colour.getStringCellValue()).isEqualTo("重大风险");
         assertThat(colour.getCellStyle().getFillForegroundColorColor().getARGBHex()).endsWith("FF0000");
+    }
+
+    @Test
+    void theExportShowsTheEnterpriseGradeInForceFilledWithItsColourAndFiltersByIt() throws IOException {
+        GradedEnterprises data = new GradedEnterprises(db);
+        String red = data.register("鹿城四色导出红色有限公司", "330302027", "HAZARDOUS_CHEMICALS", null, null);
+        data.grade(red, "RED", "91.25", LocalDateTime.of(2026, 11, 20, 2, 30));
+        String blue = data.register("鹿城四色导出蓝色有限公司", "330302028", "MACHINERY", null, null);
+        data.grade(blue, "BLUE", "12", LocalDateTime.of(2026, 11, 21, 17, 5));
+        String ungraded = data.register("鹿城四色导出未评定有限公司", "330302031", "OTHER", null, null);
+
+        Map<String, Map<String, XSSFCell>> all = rows(as("lucheng-regulator").getBytes(EXPORT).getBody());
+        assertThat(all).containsKeys(red, blue, ungraded);
+        XSSFCell redGrade = all.get(red).get("企业风险等级");
+        assertThat(redGrade.getStringCellValue()).isEqualTo("重大风险");
+        assertThat(redGrade.getCellStyle().getFillForegroundColorColor().getARGBHex()).endsWith("FF0000");
+        XSSFCell blueGrade = all.get(blue).get("企业风险等级");
+        assertThat(blueGrade.getStringCellValue()).isEqualTo("低风险");
+        assertThat(blueGrade.getCellStyle().getFillForegroundColorColor().getARGBHex()).endsWith("0070C0");
+        assertThat(all.get(red).get("风险分值").getNumericCellValue()).isEqualTo(91.25);
+        // 评定时间 is a date-time cell in China time (stored 02:30 UTC).
+        XSSFCell gradedAt = all.get(red).get("评定时间");
+        assertThat(gradedAt.getCellType()).isEqualTo(CellType.NUMERIC);
+        assertThat(DateUtil.isCellDateFormatted(gradedAt)).isTrue();
+        assertThat(gradedAt.getLocalDateTimeCellValue()).isEqualTo(LocalDateTime.of(2026, 11, 20, 10, 30));
+        assertThat(all.get(blue).get("评定时间").getLocalDateTimeCellValue()).isEqualTo(LocalDateTime.of(2026, 11, 22, 1, 5));
+        // Not graded yet: blank, unfilled.
+        assertThat(all.get(ungraded).get("企业风险等级").getCellType()).isEqualTo(CellType.BLANK);
+        assertThat(all.get(ungraded).get("企业风险等级").getCellStyle().getFillForegroundColorColor()).isNull();
+        assertThat(all.get(ungraded).get("评定时间").getCellType()).isEqualTo(CellType.BLANK);
+
+        byte[] redOnly = as("lucheng-regulator").getBytes(EXPORT + "?colour=RED").getBody();
+        Map<String, Map<String, XSSFCell>> reds = rows(redOnly);
+        assertThat(reds).containsKey(red).doesNotContainKeys(blue, ungraded);
+        assertThat(reds.values()).allSatisfy(row -> assertThat(row.get("企业风险等级").getStringCellValue()).isEqualTo("重大风险"));
+        assertThat(rows(as("lucheng-regulator").getBytes(EXPORT + "?colour=RED&colour=BLUE").getBody()))
+                .containsKeys(red, blue).doesNotContainKey(ungraded)
+                .allSatisfy((uscc, row) -> assertThat(row.get("企业风险等级").getStringCellValue()).isIn("重大风险", "低风险"));
+        assertThat(rows(as("jinjiang-regulator").getBytes(EXPORT + "?colour=RED").getBody())).doesNotContainKey(red);
+        assertThat(as("lucheng-regulator").getBytes(EXPORT + "?colour=PURPLE").getStatusCode().value()).isEqualTo(400);
+
+        // The export with its grade columns goes back in: those columns are ignored and nothing changes.
+        ResponseEntity<JsonNode> again = as("lucheng-regulator").upload(IMPORT, "四色导出.xlsx", redOnly);
+        assertThat(again.getStatusCode().value()).as(String.valueOf(again.getBody())).isEqualTo(201);
+        assertThat(again.getBody().get("created").asLong()).isZero();
+        assertThat(again.getBody().get("updated").asLong()).isZero();
+        assertThat(again.getBody().get("unchanged").asLong()).isEqualTo(reds.size());
     }
 
     static byte[] edit(byte[] export, String uscc, String header, String value) throws IOException {
