@@ -27,8 +27,7 @@ import cn.shuangkong.service.web.Times;
 final class Accidents extends RecordType<AccidentRecord, AccidentInput, Accident> {
 
     Accidents() {
-        super(SafetyRecordChanged.Kind.ACCIDENT, "历史事故", "accidents", ACCIDENT, ACCIDENT.ID, ACCIDENT.ENTERPRISE_ID, ACCIDENT.VERSION,
-                ACCIDENT.RECORDED_BY, ACCIDENT.CREATED_AT, ACCIDENT.UPDATED_AT, ACCIDENT.OCCURRED_ON,
+        super(SafetyRecordChanged.Kind.ACCIDENT, "历史事故", "accidents", ACCIDENT, ACCIDENT.OCCURRED_ON,
                 Set.of(ADMIN, REGULATOR, ENTERPRISE), Set.of(ADMIN, REGULATOR));
     }
 

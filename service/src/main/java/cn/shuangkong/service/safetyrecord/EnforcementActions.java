@@ -24,9 +24,8 @@ import cn.shuangkong.service.web.Times;
 final class EnforcementActions extends RecordType<EnforcementActionRecord, EnforcementActionInput, EnforcementAction> {
 
     EnforcementActions() {
-        super(SafetyRecordChanged.Kind.ENFORCEMENT_ACTION, "行政执法记录", "enforcement-actions", ENFORCEMENT_ACTION, ENFORCEMENT_ACTION.ID,
-                ENFORCEMENT_ACTION.ENTERPRISE_ID, ENFORCEMENT_ACTION.VERSION, ENFORCEMENT_ACTION.RECORDED_BY, ENFORCEMENT_ACTION.CREATED_AT,
-                ENFORCEMENT_ACTION.UPDATED_AT, ENFORCEMENT_ACTION.DECIDED_ON, Set.of(ADMIN, REGULATOR, INSPECTOR), Set.of(ADMIN, REGULATOR, INSPECTOR));
+        super(SafetyRecordChanged.Kind.ENFORCEMENT_ACTION, "行政执法记录", "enforcement-actions", ENFORCEMENT_ACTION, ENFORCEMENT_ACTION.DECIDED_ON,
+                Set.of(ADMIN, REGULATOR, INSPECTOR), Set.of(ADMIN, REGULATOR, INSPECTOR));
     }
 
     @Override

@@ -28,8 +28,7 @@ import cn.shuangkong.service.web.Times;
 final class Licences extends RecordType<LicenceRecord, LicenceInput, Licence> {
 
     Licences() {
-        super(SafetyRecordChanged.Kind.LICENCE, "行政许可", "licences", LICENCE, LICENCE.ID, LICENCE.ENTERPRISE_ID, LICENCE.VERSION,
-                LICENCE.RECORDED_BY, LICENCE.CREATED_AT, LICENCE.UPDATED_AT, LICENCE.VALID_FROM,
+        super(SafetyRecordChanged.Kind.LICENCE, "行政许可", "licences", LICENCE, LICENCE.VALID_FROM,
                 Set.of(ADMIN, REGULATOR, ENTERPRISE), Set.of(ADMIN, REGULATOR, ENTERPRISE));
     }
 

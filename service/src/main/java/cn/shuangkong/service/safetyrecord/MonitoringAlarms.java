@@ -32,9 +32,8 @@ import cn.shuangkong.service.web.Times;
 final class MonitoringAlarms extends RecordType<MonitoringAlarmRecord, MonitoringAlarmInput, MonitoringAlarm> {
 
     MonitoringAlarms() {
-        super(SafetyRecordChanged.Kind.MONITORING_ALARM, "监测报警", "monitoring-alarms", MONITORING_ALARM, MONITORING_ALARM.ID,
-                MONITORING_ALARM.ENTERPRISE_ID, MONITORING_ALARM.VERSION, MONITORING_ALARM.RECORDED_BY, MONITORING_ALARM.CREATED_AT,
-                MONITORING_ALARM.UPDATED_AT, MONITORING_ALARM.OCCURRED_AT, Set.of(ADMIN, REGULATOR, ENTERPRISE), Set.of(ADMIN, REGULATOR));
+        super(SafetyRecordChanged.Kind.MONITORING_ALARM, "监测报警", "monitoring-alarms", MONITORING_ALARM, MONITORING_ALARM.OCCURRED_AT,
+                Set.of(ADMIN, REGULATOR, ENTERPRISE), Set.of(ADMIN, REGULATOR));
     }
 
     @Override

@@ -30,9 +30,8 @@ import cn.shuangkong.service.web.Times;
 final class QualityFindings extends RecordType<QualityFindingRecord, QualityFindingInput, QualityFinding> {
 
     QualityFindings() {
-        super(SafetyRecordChanged.Kind.QUALITY_FINDING, "质量检测问题", "quality-findings", QUALITY_FINDING, QUALITY_FINDING.ID,
-                QUALITY_FINDING.ENTERPRISE_ID, QUALITY_FINDING.VERSION, QUALITY_FINDING.RECORDED_BY, QUALITY_FINDING.CREATED_AT,
-                QUALITY_FINDING.UPDATED_AT, QUALITY_FINDING.FOUND_ON, Set.of(ADMIN, REGULATOR, INSPECTOR), Set.of(ADMIN, REGULATOR, INSPECTOR));
+        super(SafetyRecordChanged.Kind.QUALITY_FINDING, "质量检测问题", "quality-findings", QUALITY_FINDING, QUALITY_FINDING.FOUND_ON,
+                Set.of(ADMIN, REGULATOR, INSPECTOR), Set.of(ADMIN, REGULATOR, INSPECTOR));
     }
 
     @Override

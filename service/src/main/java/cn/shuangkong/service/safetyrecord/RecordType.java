@@ -48,22 +48,29 @@ abstract class RecordType<R extends Record, I, T> {
     /** Who may update and delete. */
     final Set<Role> editors;
 
-    RecordType(SafetyRecordChanged.Kind kind, String noun, String segment, Table<R> table, TableField<R, Long> id, TableField<R, Long> enterpriseId,
-               TableField<R, Integer> version, TableField<R, String> recordedBy, TableField<R, LocalDateTime> createdAt,
-               TableField<R, LocalDateTime> updatedAt, Field<?> newest, Set<Role> creators, Set<Role> editors) {
+    RecordType(SafetyRecordChanged.Kind kind, String noun, String segment, Table<R> table, Field<?> newest, Set<Role> creators, Set<Role> editors) {
         this.kind = kind;
         this.noun = noun;
         this.segment = segment;
         this.table = table;
-        this.id = id;
-        this.enterpriseId = enterpriseId;
-        this.version = version;
-        this.recordedBy = recordedBy;
-        this.createdAt = createdAt;
-        this.updatedAt = updatedAt;
+        this.id = column(table, "id", Long.class);
+        this.enterpriseId = column(table, "enterprise_id", Long.class);
+        this.version = column(table, "version", Integer.class);
+        this.recordedBy = column(table, "recorded_by", String.class);
+        this.createdAt = column(table, "created_at", LocalDateTime.class);
+        this.updatedAt = column(table, "updated_at", LocalDateTime.class);
         this.newestFirst = List.of(newest.desc(), id.desc());
         this.creators = EnumSet.copyOf(creators);
         this.editors = EnumSet.copyOf(editors);
+    }
+
+    /** A column every safety-record table of V6 has, by its name; a table without it fails at start-up. */
+    @SuppressWarnings("unchecked")
+    private static <R extends Record, X> TableField<R, X> column(Table<R> table, String name, Class<X> type) {
+        if (table.field(name) instanceof TableField<?, ?> column && column.getType() == type) {
+            return (TableField<R, X>) column;
+        }
+        throw new IllegalStateException(table.getName() + " has no column " + name + " of " + type.getSimpleName());
     }
 
     /** 400 naming the field when {@code in} cannot be stored, over {@code current} (null for a new record). */

@@ -51,20 +51,17 @@ class SafetyRecordController implements SafetyRecordsApi {
 
     @Override
     public ResponseEntity<Accident> createAccident(String uscc, AccidentInput input) {
-        Accident created = records.create(CurrentUser.get(), uscc, ACCIDENTS, input);
-        return created(uscc, ACCIDENTS, created.getId(), created.getVersion(), created);
+        return created(uscc, ACCIDENTS, records.create(CurrentUser.get(), uscc, ACCIDENTS, input));
     }
 
     @Override
     public ResponseEntity<Accident> getAccident(String uscc, Long id) {
-        Accident accident = records.find(CurrentUser.get(), uscc, ACCIDENTS, id);
-        return tagged(accident.getVersion(), accident);
+        return tagged(records.find(CurrentUser.get(), uscc, ACCIDENTS, id));
     }
 
     @Override
     public ResponseEntity<Accident> updateAccident(String uscc, Long id, AccidentInput input, String ifMatch) {
-        Accident updated = records.update(CurrentUser.get(), uscc, ACCIDENTS, id, input, ifMatch);
-        return tagged(updated.getVersion(), updated);
+        return tagged(records.update(CurrentUser.get(), uscc, ACCIDENTS, id, input, ifMatch));
     }
 
     @Override
@@ -80,20 +77,17 @@ class SafetyRecordController implements SafetyRecordsApi {
 
     @Override
     public ResponseEntity<EnforcementAction> createEnforcementAction(String uscc, EnforcementActionInput input) {
-        EnforcementAction created = records.create(CurrentUser.get(), uscc, ENFORCEMENT_ACTIONS, input);
-        return created(uscc, ENFORCEMENT_ACTIONS, created.getId(), created.getVersion(), created);
+        return created(uscc, ENFORCEMENT_ACTIONS, records.create(CurrentUser.get(), uscc, ENFORCEMENT_ACTIONS, input));
     }
 
     @Override
     public ResponseEntity<EnforcementAction> getEnforcementAction(String uscc, Long id) {
-        EnforcementAction action = records.find(CurrentUser.get(), uscc, ENFORCEMENT_ACTIONS, id);
-        return tagged(action.getVersion(), action);
+        return tagged(records.find(CurrentUser.get(), uscc, ENFORCEMENT_ACTIONS, id));
     }
 
     @Override
     public ResponseEntity<EnforcementAction> updateEnforcementAction(String uscc, Long id, EnforcementActionInput input, String ifMatch) {
-        EnforcementAction updated = records.update(CurrentUser.get(), uscc, ENFORCEMENT_ACTIONS, id, input, ifMatch);
-        return tagged(updated.getVersion(), updated);
+        return tagged(records.update(CurrentUser.get(), uscc, ENFORCEMENT_ACTIONS, id, input, ifMatch));
     }
 
     @Override
@@ -109,20 +103,17 @@ class SafetyRecordController implements SafetyRecordsApi {
 
     @Override
     public ResponseEntity<Licence> createLicence(String uscc, LicenceInput input) {
-        Licence created = records.create(CurrentUser.get(), uscc, LICENCES, input);
-        return created(uscc, LICENCES, created.getId(), created.getVersion(), created);
+        return created(uscc, LICENCES, records.create(CurrentUser.get(), uscc, LICENCES, input));
     }
 
     @Override
     public ResponseEntity<Licence> getLicence(String uscc, Long id) {
-        Licence licence = records.find(CurrentUser.get(), uscc, LICENCES, id);
-        return tagged(licence.getVersion(), licence);
+        return tagged(records.find(CurrentUser.get(), uscc, LICENCES, id));
     }
 
     @Override
     public ResponseEntity<Licence> updateLicence(String uscc, Long id, LicenceInput input, String ifMatch) {
-        Licence updated = records.update(CurrentUser.get(), uscc, LICENCES, id, input, ifMatch);
-        return tagged(updated.getVersion(), updated);
+        return tagged(records.update(CurrentUser.get(), uscc, LICENCES, id, input, ifMatch));
     }
 
     @Override
@@ -138,20 +129,17 @@ class SafetyRecordController implements SafetyRecordsApi {
 
     @Override
     public ResponseEntity<MonitoringAlarm> createMonitoringAlarm(String uscc, MonitoringAlarmInput input) {
-        MonitoringAlarm created = records.create(CurrentUser.get(), uscc, MONITORING_ALARMS, input);
-        return created(uscc, MONITORING_ALARMS, created.getId(), created.getVersion(), created);
+        return created(uscc, MONITORING_ALARMS, records.create(CurrentUser.get(), uscc, MONITORING_ALARMS, input));
     }
 
     @Override
     public ResponseEntity<MonitoringAlarm> getMonitoringAlarm(String uscc, Long id) {
-        MonitoringAlarm alarm = records.find(CurrentUser.get(), uscc, MONITORING_ALARMS, id);
-        return tagged(alarm.getVersion(), alarm);
+        return tagged(records.find(CurrentUser.get(), uscc, MONITORING_ALARMS, id));
     }
 
     @Override
     public ResponseEntity<MonitoringAlarm> updateMonitoringAlarm(String uscc, Long id, MonitoringAlarmInput input, String ifMatch) {
-        MonitoringAlarm updated = records.update(CurrentUser.get(), uscc, MONITORING_ALARMS, id, input, ifMatch);
-        return tagged(updated.getVersion(), updated);
+        return tagged(records.update(CurrentUser.get(), uscc, MONITORING_ALARMS, id, input, ifMatch));
     }
 
     @Override
@@ -162,8 +150,7 @@ class SafetyRecordController implements SafetyRecordsApi {
 
     @Override
     public ResponseEntity<MonitoringAlarm> clearMonitoringAlarm(String uscc, Long id, AlarmClearance clearance, String ifMatch) {
-        MonitoringAlarm cleared = records.settle(CurrentUser.get(), uscc, MONITORING_ALARMS, id, ifMatch, MonitoringAlarms.clearance(clearance));
-        return tagged(cleared.getVersion(), cleared);
+        return tagged(records.settle(CurrentUser.get(), uscc, MONITORING_ALARMS, id, ifMatch, MonitoringAlarms.clearance(clearance)));
     }
 
     @Override
@@ -173,20 +160,17 @@ class SafetyRecordController implements SafetyRecordsApi {
 
     @Override
     public ResponseEntity<QualityFinding> createQualityFinding(String uscc, QualityFindingInput input) {
-        QualityFinding created = records.create(CurrentUser.get(), uscc, QUALITY_FINDINGS, input);
-        return created(uscc, QUALITY_FINDINGS, created.getId(), created.getVersion(), created);
+        return created(uscc, QUALITY_FINDINGS, records.create(CurrentUser.get(), uscc, QUALITY_FINDINGS, input));
     }
 
     @Override
     public ResponseEntity<QualityFinding> getQualityFinding(String uscc, Long id) {
-        QualityFinding finding = records.find(CurrentUser.get(), uscc, QUALITY_FINDINGS, id);
-        return tagged(finding.getVersion(), finding);
+        return tagged(records.find(CurrentUser.get(), uscc, QUALITY_FINDINGS, id));
     }
 
     @Override
     public ResponseEntity<QualityFinding> updateQualityFinding(String uscc, Long id, QualityFindingInput input, String ifMatch) {
-        QualityFinding updated = records.update(CurrentUser.get(), uscc, QUALITY_FINDINGS, id, input, ifMatch);
-        return tagged(updated.getVersion(), updated);
+        return tagged(records.update(CurrentUser.get(), uscc, QUALITY_FINDINGS, id, input, ifMatch));
     }
 
     @Override
@@ -197,15 +181,16 @@ class SafetyRecordController implements SafetyRecordsApi {
 
     @Override
     public ResponseEntity<QualityFinding> resolveQualityFinding(String uscc, Long id, QualityFindingResolution resolution, String ifMatch) {
-        QualityFinding resolved = records.settle(CurrentUser.get(), uscc, QUALITY_FINDINGS, id, ifMatch, QualityFindings.resolution(resolution, clock));
-        return tagged(resolved.getVersion(), resolved);
+        return tagged(records.settle(CurrentUser.get(), uscc, QUALITY_FINDINGS, id, ifMatch, QualityFindings.resolution(resolution, clock)));
     }
 
-    private static <T> ResponseEntity<T> created(String uscc, RecordType<?, ?, T> type, long id, int version, T body) {
-        return ResponseEntity.created(URI.create("/api/v1/enterprises/" + uscc + "/" + type.segment + "/" + id)).eTag(ETags.of(version)).body(body);
+    private static <T> ResponseEntity<T> created(String uscc, RecordType<?, ?, T> type, SafetyRecords.Stored<T> record) {
+        return ResponseEntity.created(URI.create("/api/v1/enterprises/" + uscc + "/" + type.segment + "/" + record.id()))
+                .eTag(ETags.of(record.version()))
+                .body(record.body());
     }
 
-    private static <T> ResponseEntity<T> tagged(int version, T body) {
-        return ResponseEntity.ok().eTag(ETags.of(version)).body(body);
+    private static <T> ResponseEntity<T> tagged(SafetyRecords.Stored<T> record) {
+        return ResponseEntity.ok().eTag(ETags.of(record.version())).body(record.body());
     }
 }

@@ -53,6 +53,10 @@ class SafetyRecords {
                                         BiFunction<R, LocalDateTime, Map<Field<?>, Object>> columns) {
     }
 
+    /** A record as the API shows it, with the id and version its Location and ETag headers need. */
+    record Stored<T>(long id, int version, T body) {
+    }
+
     private final DSLContext db;
     private final EnterpriseRegistry enterprises;
     private final ApplicationEventPublisher events;
@@ -80,11 +84,12 @@ class SafetyRecords {
     }
 
     @Transactional(readOnly = true)
-    <R extends Record, T> T find(CurrentUser user, String uscc, RecordType<R, ?, T> type, long id) {
-        return type.toApi(require(user, uscc, type, id), uscc, Times.today(clock));
+    <R extends Record, T> Stored<T> find(CurrentUser user, String uscc, RecordType<R, ?, T> type, long id) {
+        R row = require(user, uscc, type, id);
+        return new Stored<>(id, row.get(type.version), type.toApi(row, uscc, Times.today(clock)));
     }
 
-    <R extends Record, I, T> T create(CurrentUser user, String uscc, RecordType<R, I, T> type, I in) {
+    <R extends Record, I, T> Stored<T> create(CurrentUser user, String uscc, RecordType<R, I, T> type, I in) {
         requireRole(user, type.creators, "登记" + type.noun);
         long enterpriseId = enterprises.requireInScope(user, uscc);
         type.check(in, null, clock);
@@ -107,7 +112,7 @@ class SafetyRecords {
         return changed(user, uscc, type, id);
     }
 
-    <R extends Record, I, T> T update(CurrentUser user, String uscc, RecordType<R, I, T> type, long id, I in, String ifMatch) {
+    <R extends Record, I, T> Stored<T> update(CurrentUser user, String uscc, RecordType<R, I, T> type, long id, I in, String ifMatch) {
         requireRole(user, type.editors, "修改" + type.noun);
         R current = require(user, uscc, type, id);
         OptionalInt expected = ETags.requireCurrent(ifMatch, current.get(type.version));
@@ -136,7 +141,7 @@ class SafetyRecords {
         publish(uscc, type, id);
     }
 
-    <R extends Record, T> T settle(CurrentUser user, String uscc, RecordType<R, ?, T> type, long id, String ifMatch, Settlement<R> settlement) {
+    <R extends Record, T> Stored<T> settle(CurrentUser user, String uscc, RecordType<R, ?, T> type, long id, String ifMatch, Settlement<R> settlement) {
         requireRole(user, settlement.roles(), settlement.action());
         R current = require(user, uscc, type, id);
         OptionalInt expected = ETags.requireCurrent(ifMatch, current.get(type.version));
@@ -159,7 +164,7 @@ class SafetyRecords {
                 .orElseThrow(() -> ApiException.notFound(type.noun + " " + id));
     }
 
-    private <R extends Record, T> T changed(CurrentUser user, String uscc, RecordType<R, ?, T> type, long id) {
+    private <R extends Record, T> Stored<T> changed(CurrentUser user, String uscc, RecordType<R, ?, T> type, long id) {
         publish(uscc, type, id);
         return find(user, uscc, type, id);
     }

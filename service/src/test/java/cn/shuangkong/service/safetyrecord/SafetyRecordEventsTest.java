@@ -69,7 +69,7 @@ class SafetyRecordEventsTest {
     void createUpdateAndDeletePublishTheRecordThatChanged(ApplicationEvents events) {
         Accidents accidents = new Accidents();
         AccidentInput input = new AccidentInput(TODAY.minusDays(3), AccidentType.FALL_FROM_HEIGHT, 1, 0, new BigDecimal("800000"), "外墙脚手架作业人员未系安全带坠落");
-        long id = records.create(ENTERPRISE, Api.LUCHENG_CHEMICALS, accidents, input).getId();
+        long id = records.create(ENTERPRISE, Api.LUCHENG_CHEMICALS, accidents, input).id();
         records.update(REGULATOR, Api.LUCHENG_CHEMICALS, accidents, id, input.deaths(0).seriousInjuries(1), "\"1\"");
         records.delete(REGULATOR, Api.LUCHENG_CHEMICALS, accidents, id, "\"2\"");
 
@@ -80,30 +80,30 @@ class SafetyRecordEventsTest {
     @Test
     void everyKindPublishesItsKind(ApplicationEvents events) {
         long action = records.create(REGULATOR, Api.LUCHENG_CHEMICALS, new EnforcementActions(),
-                new EnforcementActionInput(TODAY, EnforcementKind.WARNING, "未按规定开展隐患排查")).getId();
-        Licence licence = records.create(ENTERPRISE, Api.LUCHENG_CHEMICALS, new Licences(),
+                new EnforcementActionInput(TODAY, EnforcementKind.WARNING, "未按规定开展隐患排查")).id();
+        SafetyRecords.Stored<Licence> licence = records.create(ENTERPRISE, Api.LUCHENG_CHEMICALS, new Licences(),
                 new LicenceInput(LicenceKind.OTHER, "事件-" + System.nanoTime(), TODAY, TODAY.plusYears(1)));
-        MonitoringAlarm alarm = records.create(ENTERPRISE, Api.LUCHENG_CHEMICALS, new MonitoringAlarms(),
+        SafetyRecords.Stored<MonitoringAlarm> alarm = records.create(ENTERPRISE, Api.LUCHENG_CHEMICALS, new MonitoringAlarms(),
                 new MonitoringAlarmInput(TODAY.atStartOfDay().atOffset(ZoneOffset.ofHours(8)), MonitoringAlarmKind.PRESSURE, AlarmLevel.LEVEL_2));
-        QualityFinding finding = records.create(REGULATOR, Api.LUCHENG_CHEMICALS, new QualityFindings(),
+        SafetyRecords.Stored<QualityFinding> finding = records.create(REGULATOR, Api.LUCHENG_CHEMICALS, new QualityFindings(),
                 new QualityFindingInput(TODAY, QualityFindingKind.SAFETY_ACCESSORY_OVERDUE, "安全阀 SV-101"));
 
         assertThat(changes(events)).containsExactly(
                 new SafetyRecordChanged(Api.LUCHENG_CHEMICALS, Kind.ENFORCEMENT_ACTION, action),
-                new SafetyRecordChanged(Api.LUCHENG_CHEMICALS, Kind.LICENCE, licence.getId()),
-                new SafetyRecordChanged(Api.LUCHENG_CHEMICALS, Kind.MONITORING_ALARM, alarm.getId()),
-                new SafetyRecordChanged(Api.LUCHENG_CHEMICALS, Kind.QUALITY_FINDING, finding.getId()));
+                new SafetyRecordChanged(Api.LUCHENG_CHEMICALS, Kind.LICENCE, licence.id()),
+                new SafetyRecordChanged(Api.LUCHENG_CHEMICALS, Kind.MONITORING_ALARM, alarm.id()),
+                new SafetyRecordChanged(Api.LUCHENG_CHEMICALS, Kind.QUALITY_FINDING, finding.id()));
     }
 
     @Test
     void clearanceAndResolutionPublishToo(ApplicationEvents events) {
         MonitoringAlarms alarms = new MonitoringAlarms();
         long alarm = records.create(ENTERPRISE, Api.LUCHENG_CHEMICALS, alarms,
-                new MonitoringAlarmInput(TODAY.atStartOfDay().atOffset(ZoneOffset.ofHours(8)), MonitoringAlarmKind.LIQUID_LEVEL, AlarmLevel.LEVEL_1)).getId();
+                new MonitoringAlarmInput(TODAY.atStartOfDay().atOffset(ZoneOffset.ofHours(8)), MonitoringAlarmKind.LIQUID_LEVEL, AlarmLevel.LEVEL_1)).id();
         records.settle(ENTERPRISE, Api.LUCHENG_CHEMICALS, alarms, alarm, "\"1\"", MonitoringAlarms.clearance(new AlarmClearance("液位计故障，已更换")));
         QualityFindings findings = new QualityFindings();
         long finding = records.create(REGULATOR, Api.LUCHENG_CHEMICALS, findings,
-                new QualityFindingInput(TODAY, QualityFindingKind.PRODUCT_SAMPLING_FAILED, "氯化钙产品批次 20260301")).getId();
+                new QualityFindingInput(TODAY, QualityFindingKind.PRODUCT_SAMPLING_FAILED, "氯化钙产品批次 20260301")).id();
         records.settle(ENTERPRISE, Api.LUCHENG_CHEMICALS, findings, finding, "\"1\"",
                 QualityFindings.resolution(new QualityFindingResolution(TODAY), Clock.systemUTC()));
 
@@ -131,18 +131,18 @@ class SafetyRecordEventsTest {
     @Test
     void aRefusedWritePublishesNothing(ApplicationEvents events) {
         Licences licences = new Licences();
-        Licence licence = records.create(ENTERPRISE, Api.LUCHENG_CHEMICALS, licences,
+        SafetyRecords.Stored<Licence> licence = records.create(ENTERPRISE, Api.LUCHENG_CHEMICALS, licences,
                 new LicenceInput(LicenceKind.OTHER, "拒绝-" + System.nanoTime(), TODAY, TODAY.plusYears(1)));
         events.clear();
 
-        assertThatThrownBy(() -> records.update(REGULATOR, Api.LUCHENG_CHEMICALS, licences, licence.getId(),
-                new LicenceInput(LicenceKind.OTHER, licence.getNumber(), TODAY, TODAY), "\"7\""))
+        assertThatThrownBy(() -> records.update(REGULATOR, Api.LUCHENG_CHEMICALS, licences, licence.id(),
+                new LicenceInput(LicenceKind.OTHER, licence.body().getNumber(), TODAY, TODAY), "\"7\""))
                 .isInstanceOf(ApiException.class).hasMessageContaining("当前版本为 1");
         assertThatThrownBy(() -> records.delete(new CurrentUser("lucheng-inspector", Role.INSPECTOR, "330302", null), Api.LUCHENG_CHEMICALS,
-                licences, licence.getId(), "\"1\""))
+                licences, licence.id(), "\"1\""))
                 .isInstanceOf(ApiException.class).satisfies(e -> assertThat(((ApiException) e).status().value()).isEqualTo(403));
         assertThatThrownBy(() -> records.create(ENTERPRISE, Api.LUCHENG_CHEMICALS, licences,
-                new LicenceInput(LicenceKind.OTHER, licence.getNumber(), TODAY, TODAY)))
+                new LicenceInput(LicenceKind.OTHER, licence.body().getNumber(), TODAY, TODAY)))
                 .isInstanceOf(ApiException.class).satisfies(e -> assertThat(((ApiException) e).status().value()).isEqualTo(409));
 
         assertThat(changes(events)).isEmpty();
