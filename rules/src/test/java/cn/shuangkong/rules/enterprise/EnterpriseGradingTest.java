@@ -199,6 +199,7 @@ class EnterpriseGradingTest {
     static Stream<Arguments> invalidFacts() {
         return Stream.of(
                 Arguments.of("asOf", (UnaryOperator<TestEnterprise>) e -> e.asOf(null)),
+                Arguments.of("industryCategory", (UnaryOperator<TestEnterprise>) e -> e.industry(null)),
                 Arguments.of("industryCategory", (UnaryOperator<TestEnterprise>) e -> e.industry("CHEMICALS")),
                 Arguments.of("industryCategory", (UnaryOperator<TestEnterprise>) e -> e.industry("other")),
                 Arguments.of("standardizationLevel", (UnaryOperator<TestEnterprise>) e -> e.standardization("LEVEL_4")),
@@ -208,12 +209,15 @@ class EnterpriseGradingTest {
                 Arguments.of("accidents", (UnaryOperator<TestEnterprise>) e -> e.accident(RECENTLY, 0, -1)),
                 Arguments.of("enforcementActions", (UnaryOperator<TestEnterprise>) e -> e.enforcement(RECENTLY, "REPRIMAND", null)),
                 Arguments.of("enforcementActions", (UnaryOperator<TestEnterprise>) e -> e.enforcement(null, "FINE", "1000")),
+                Arguments.of("enforcementActions", (UnaryOperator<TestEnterprise>) e -> e.enforcement(RECENTLY, null, "1000")),
                 Arguments.of("licences", (UnaryOperator<TestEnterprise>) e -> e.licence("SAFETY_PRODUCTION", RECENTLY, null)),
                 Arguments.of("licences", (UnaryOperator<TestEnterprise>) e -> e.licence(null, RECENTLY, AS_OF)),
                 Arguments.of("alarms", (UnaryOperator<TestEnterprise>) e -> e.alarms(1, "LEVEL_3", RECENTLY.atTime(8, 0), false)),
                 Arguments.of("alarms", (UnaryOperator<TestEnterprise>) e -> e.alarms(1, "LEVEL_1", null, false)),
+                Arguments.of("alarms", (UnaryOperator<TestEnterprise>) e -> e.alarms(1, null, RECENTLY.atTime(8, 0), false)),
                 Arguments.of("qualityFindings", (UnaryOperator<TestEnterprise>) e -> e.qualityFindings(1, "RUST", RECENTLY, false)),
-                Arguments.of("qualityFindings", (UnaryOperator<TestEnterprise>) e -> e.qualityFindings(1, "OTHER", null, false)));
+                Arguments.of("qualityFindings", (UnaryOperator<TestEnterprise>) e -> e.qualityFindings(1, "OTHER", null, false)),
+                Arguments.of("qualityFindings", (UnaryOperator<TestEnterprise>) e -> e.qualityFindings(1, null, RECENTLY, false)));
     }
 
     @ParameterizedTest(name = "{0}")

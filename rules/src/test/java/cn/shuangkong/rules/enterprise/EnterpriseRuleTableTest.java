@@ -17,14 +17,17 @@ import java.util.stream.Stream;
 
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import cn.shuangkong.rules.Grade;
@@ -250,6 +253,137 @@ class EnterpriseRuleTableTest {
         assertThat(after.ruleSetVersion()).isEqualTo(edited.ruleSetVersion());
     }
 
+    // ---- Drools reads every cell of the sheet, its own way: what it reads must be what was checked ----
+
+    /** Any cell starting with "RuleTable" opens a new decision table for Drools, wherever it stands, whatever its case. */
+    @ParameterizedTest(name = "{0} = {1}")
+    @CsvSource(delimiter = ';', value = {
+            "A68; RuleTable evil",    // a rule name
+            "J62; RuleTable x",       // a message
+            "I40; '  RULETABLE x'",   // a clause
+            "J9;  ruletable x",       // a column title
+            "B3;  RuleTable notes",   // the notes
+    })
+    void aCellThatOpensATableIsRefused(String cell, String value) {
+        List<Problem> problems = EnterpriseRuleTable.check(edited(sheet -> set(sheet, cell, value)));
+
+        CellReference ref = new CellReference(cell);
+        assertThat(problems).containsExactly(new Problem(SHEET, ref.getRow() + 1, CellReference.convertNumToColString(ref.getCol()),
+                "单元格内容不得以“RuleTable”开头（Drools 会把它当作一张新表的开始）"));
+    }
+
+    /**
+     * The attack the check must stop: a message cell opens a table whose following message cells declare an action
+     * (no quote, no backslash, no placeholder needed) that runs as soon as a grade is made.
+     */
+    @Test
+    void codeCannotBeSmuggledInThroughTheMessageColumn() {
+        String[] column = {"RuleTable x", "ACTION", "java.lang.System",
+                "setProperty(java.lang.String.valueOf(java.lang.Math.PI), java.lang.String.valueOf(true))", "说明", "1"};
+        byte[] candidate = edited(sheet -> {
+            for (int i = 0; i < column.length; i++) {
+                set(sheet, "J" + (62 + i), column[i]);
+            }
+        });
+
+        assertThat(EnterpriseRuleTable.check(candidate)).containsExactly(
+                new Problem(SHEET, 62, "J", "单元格内容不得以“RuleTable”开头（Drools 会把它当作一张新表的开始）"));
+        assertThatThrownBy(() -> EnterpriseGrading.withTable(candidate).grade(TestEnterprise.other().facts()))
+                .isInstanceOf(RuleTableRejected.class);
+        assertThat(System.getProperty(String.valueOf(Math.PI))).isNull();
+    }
+
+    /** Drools reads a whole number as its number format shows it, and a format may show text around it. */
+    @ParameterizedTest(name = "{0}: {1} as {2}")
+    @CsvSource(delimiter = '|', value = {
+            "an expression after the base points | F10 | 10     | 0\" + a(b)\" | “10 + a(b)”不是数字",
+            "a leading zero (octal 8)            | F10 | 10     | 000         | “010”不是数字",
+            "a thousands separator               | D55 | 100000 | '#,##0'     | “100,000”不是数字",
+            "a date                              | F10 | 10     | yyyy-mm-dd  | “\"1900-01-10\"”不是数字",
+            "a percentage                        | G31 | 10     | 0%          | “1000%”不是数字",
+    })
+    void aNumberFormatThatChangesWhatDroolsReadsIsRefused(String description, String cell, double value, String format, String message) {
+        byte[] candidate = edited(sheet -> {
+            set(sheet, cell, value);
+            formatted(sheet, cell, format);
+        });
+
+        assertThat(EnterpriseRuleTable.check(candidate)).singleElement().satisfies(problem -> {
+            assertThat(problem.row()).isEqualTo(new CellReference(cell).getRow() + 1);
+            assertThat(problem.column()).isEqualTo(cell.substring(0, 1));
+            assertThat(problem.message()).contains(message);
+        });
+        assertThatThrownBy(() -> EnterpriseGrading.withTable(candidate)).isInstanceOf(RuleTableRejected.class);
+    }
+
+    @Test
+    void aNumberFormatShowingTextThatOpensATableIsRefused() {
+        byte[] candidate = edited(sheet -> {
+            set(sheet, "D31", 1);
+            formatted(sheet, "D31", "\"RuleTable \"0");
+        });
+
+        assertThat(EnterpriseRuleTable.check(candidate)).containsExactlyInAnyOrder(
+                new Problem(SHEET, 31, "D", "“RuleTable 1”不是数字（请填如 10、0.5、-3 的数字）"),
+                new Problem(SHEET, 31, "D", "单元格内容不得以“RuleTable”开头（Drools 会把它当作一张新表的开始）"));
+    }
+
+    /** A format that shows the number Drools reads as that number (10.00 for 10; 1.5 for 1.5) changes nothing. */
+    @ParameterizedTest(name = "{1} as {2}")
+    @CsvSource(delimiter = ';', value = {
+            "F10; 10;  0.00",
+            "G31; 1.5; 0.0",
+            "H31; 30;  General",
+    })
+    void aNumberFormatShowingTheSameNumberIsAccepted(String cell, double value, String format) {
+        assertThat(EnterpriseRuleTable.check(edited(sheet -> {
+            set(sheet, cell, value);
+            formatted(sheet, cell, format);
+        }))).isEmpty();
+    }
+
+    /** Text typed as a number with a leading zero would be pasted as an octal literal (010 = 8). */
+    @Test
+    void aNumberWithALeadingZeroIsRefused() {
+        assertThat(EnterpriseRuleTable.check(edited(sheet -> set(sheet, "F10", "010"))))
+                .containsExactly(new Problem(SHEET, 10, "F", "“010”不是数字（请填如 10、0.5、-3 的数字）"));
+        assertThat(EnterpriseRuleTable.check(edited(sheet -> set(sheet, "G31", "0.5")))).isEmpty();
+    }
+
+    /** Drools reads every cell of a merged region as the region's first cell; so does the check. */
+    @Test
+    void aMergedRegionReadsAsItsFirstCell() {
+        // Rows 24 and 25 both from 100: they overlap.
+        assertThat(EnterpriseRuleTable.check(edited(sheet -> sheet.addMergedRegion(CellRangeAddress.valueOf("D24:D25")))))
+                .containsExactly(new Problem(SHEET, 25, "D", "与第 24 行的指标值区间重叠：同一指标同一分类只能有一行生效"));
+        // A rule name spread over the conditions and the base points.
+        assertThat(EnterpriseRuleTable.check(edited(sheet -> {
+            set(sheet, "A62", "java.lang.Math.max(0, 0)");
+            sheet.addMergedRegion(CellRangeAddress.valueOf("A62:F62"));
+        }))).contains(
+                new Problem(SHEET, 62, "B", "没有指标“java.lang.Math.max(0, 0)”，可选：" + String.join("、",
+                        Stream.of(IndicatorCode.values()).map(Enum::name).toList())),
+                new Problem(SHEET, 62, "F", "“java.lang.Math.max(0, 0)”不是数字（请填如 10、0.5、-3 的数字）"));
+        // A region whose first cell is missing cannot be read (Drools fails on it).
+        assertThat(EnterpriseRuleTable.check(edited(sheet -> {
+            sheet.getRow(30).removeCell(sheet.getRow(30).getCell(6));
+            sheet.addMergedRegion(CellRangeAddress.valueOf("G31:H31"));
+        }))).containsExactly(new Problem(SHEET, 31, "G", "合并区域 G31:H31 的第一个单元格缺失，无法读取，请取消合并"));
+        // One clause over two rows reads as that clause in both.
+        assertThat(EnterpriseRuleTable.check(edited(sheet -> sheet.addMergedRegion(CellRangeAddress.valueOf("I10:I11"))))).isEmpty();
+    }
+
+    /** Drools evaluates a formula wherever it stands, a column title or the notes as much as a value. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"J9", "B3", "D74"})
+    void aFormulaOutsideTheRuleRowsIsRefused(String cell) {
+        CellReference ref = new CellReference(cell);
+
+        assertThat(EnterpriseRuleTable.check(edited(sheet -> set(sheet, cell, "=\"Rule\"&\"Table x\""))))
+                .containsExactly(new Problem(SHEET, ref.getRow() + 1, CellReference.convertNumToColString(ref.getCol()),
+                        "规则表中不得使用公式，请直接填写数值或文字"));
+    }
+
     /** The built-in table with {@code edit} applied to its sheet, as the bytes of an uploaded file. */
     static byte[] edited(Consumer<Sheet> edit) {
         try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(EnterpriseGrading.builtInTable()))) {
@@ -276,6 +410,16 @@ class EnterpriseRuleTableTest {
         } else {
             cell.setCellValue(value.toString());
         }
+    }
+
+    /** Gives a cell a number format of its own, as Excel's 设置单元格格式 does. */
+    static void formatted(Sheet sheet, String reference, String format) {
+        CellReference ref = new CellReference(reference);
+        Cell cell = sheet.getRow(ref.getRow()).getCell(ref.getCol());
+        CellStyle style = sheet.getWorkbook().createCellStyle();
+        style.cloneStyleFrom(cell.getCellStyle());
+        style.setDataFormat(sheet.getWorkbook().createDataFormat().getFormat(format));
+        cell.setCellStyle(style);
     }
 
     private static byte[] xls() {
