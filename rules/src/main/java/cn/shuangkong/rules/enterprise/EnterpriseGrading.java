@@ -161,7 +161,8 @@ public final class EnterpriseGrading {
         if (facts.asOf() == null) {
             throw new InvalidFactException("asOf", "评定日期不能为空");
         }
-        if (!IndicatorCode.INDUSTRY.categories().contains(facts.industryCategory())) {
+        // Each code is tested for null first: the categories are List.of(…), whose contains(null) throws.
+        if (facts.industryCategory() == null || !IndicatorCode.INDUSTRY.categories().contains(facts.industryCategory())) {
             throw new InvalidFactException("industryCategory", "行业类别不能为空，可选：" + String.join("、", IndicatorCode.INDUSTRY.categories()));
         }
         if (facts.standardizationLevel() != null && !STANDARDIZATION.contains(facts.standardizationLevel())) {
@@ -179,7 +180,7 @@ public final class EnterpriseGrading {
             }
         }
         for (EnterpriseFacts.EnforcementAction action : facts.enforcementActions()) {
-            if (action.decidedOn() == null || !IndicatorCode.ENFORCEMENT_ACTIONS_12M.categories().contains(action.kind())) {
+            if (action.decidedOn() == null || action.kind() == null || !IndicatorCode.ENFORCEMENT_ACTIONS_12M.categories().contains(action.kind())) {
                 throw new InvalidFactException("enforcementActions", "行政处罚须有决定日期和处罚种类");
             }
         }
@@ -189,12 +190,12 @@ public final class EnterpriseGrading {
             }
         }
         for (EnterpriseFacts.Alarm alarm : facts.alarms()) {
-            if (alarm.occurredAt() == null || !IndicatorCode.UNCLEARED_ALARMS.categories().contains(alarm.level())) {
+            if (alarm.occurredAt() == null || alarm.level() == null || !IndicatorCode.UNCLEARED_ALARMS.categories().contains(alarm.level())) {
                 throw new InvalidFactException("alarms", "监测报警须有发生时间和报警级别（LEVEL_1、LEVEL_2）");
             }
         }
         for (EnterpriseFacts.QualityFinding finding : facts.qualityFindings()) {
-            if (finding.foundOn() == null || !IndicatorCode.UNRESOLVED_QUALITY_FINDINGS.categories().contains(finding.kind())) {
+            if (finding.foundOn() == null || finding.kind() == null || !IndicatorCode.UNRESOLVED_QUALITY_FINDINGS.categories().contains(finding.kind())) {
                 throw new InvalidFactException("qualityFindings", "质量检测问题须有发现日期和问题类型");
             }
         }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -14,9 +15,12 @@ import java.util.regex.Pattern;
 
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
@@ -30,8 +34,10 @@ import cn.shuangkong.rules.RuleTableRejected.Problem;
  * <p>A decision table's cells are pasted into rule code, so an uploaded table could run any code it liked. Only the
  * values may change: the keyword rows and the rows that carry code must equal the built-in table's, every value must
  * be what its column takes (an indicator code, a category, a number, a colour, text without quotes), and nothing may
- * stand outside the two tables. Beyond that it checks what would make the grades wrong: overlapping rows of one
- * indicator, colour bands with gaps, overlaps or a higher total getting a safer colour.
+ * stand outside the two tables. Each cell is read as Drools reads it (a merged region as its first cell, a number as
+ * its format shows it), and no cell but the two titles may start with "RuleTable", which opens a table wherever it
+ * is. Beyond that it checks what would make the grades wrong: overlapping rows of one indicator, colour bands with
+ * gaps, overlaps or a higher total getting a safer colour.
  */
 public final class EnterpriseRuleTable {
 
@@ -40,7 +46,10 @@ public final class EnterpriseRuleTable {
     private static final Set<String> POINTS_PLACEHOLDERS = Set.of("{$i.value}", "{$i.points}", "{$i.category}", "{$i.label}", "{$i.unit}", "{$i.code}");
     private static final Set<String> COLOUR_PLACEHOLDERS = Set.of("{$t.value}");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\$[^}]*}");
-    private static final Pattern DECIMAL = Pattern.compile("-?\\d{1,12}(\\.\\d{1,6})?");
+    /** Without leading zeros: the text is pasted into Java, where 010 is octal 8. */
+    private static final Pattern DECIMAL = Pattern.compile("-?(0|[1-9]\\d{0,11})(\\.\\d{1,6})?");
+    /** Any cell whose text starts so (after trimming, in any case) opens a new decision table for Drools, wherever it stands. */
+    private static final String TABLE_KEYWORD = "ruletable";
 
     /** The fixed rows of each table: its keyword row, its pattern row and its code row, as in the built-in table. */
     private record Layout(int width, List<List<String>> codeRows) {
@@ -137,6 +146,21 @@ public final class EnterpriseRuleTable {
             } else {
                 colourTable(colours);
             }
+            for (CellRangeAddress region : sheet.getMergedRegions()) {
+                Row first = sheet.getRow(region.getFirstRow());
+                if (first == null || first.getCell(region.getFirstColumn()) == null) {
+                    problem(region.getFirstRow(), region.getFirstColumn(), "合并区域 " + region.formatAsString() + " 的第一个单元格缺失，无法读取，请取消合并");
+                }
+            }
+            for (Row row : sheet) {
+                for (Cell cell : row) {
+                    if (isFormula(cell)) {
+                        problem(row.getRowNum(), cell.getColumnIndex(), "规则表中不得使用公式，请直接填写数值或文字");
+                    } else if (opensTable(cell)) {
+                        problem(row.getRowNum(), cell.getColumnIndex(), "单元格内容不得以“RuleTable”开头（Drools 会把它当作一张新表的开始）");
+                    }
+                }
+            }
             for (Row row : sheet) {
                 if (row.getRowNum() < checked.length && checked[row.getRowNum()]) {
                     continue;
@@ -195,11 +219,6 @@ public final class EnterpriseRuleTable {
                 }
                 checked[r] = true;
                 onlyColumns(r, layout.width());
-                for (Cell cell : row) {
-                    if (isFormula(cell)) {
-                        problem(r, cell.getColumnIndex(), "规则表中不得使用公式，请直接填写数值或文字");
-                    }
-                }
                 rows.add(row);
             }
             if (rows.isEmpty()) {
@@ -395,18 +414,56 @@ public final class EnterpriseRuleTable {
         return texts;
     }
 
-    /** A cell's value as Drools reads it: text as written, a number without a trailing ".0"; a formula is not a value. */
+    /**
+     * A cell's value as Drools reads it (its ExcelParser), so that what is checked is what is compiled: a cell of a
+     * merged region reads as the region's first cell; text as written; a number without a trailing ".0" when Drools
+     * reads that number, otherwise what Drools reads (the cell's number format, which may add any text, or a quoted
+     * date); a formula is not a value.
+     */
     static String text(Cell cell) {
-        if (cell == null) {
+        Cell source = mergedSource(cell);
+        if (source == null) {
             return "";
         }
-        return switch (cell.getCellType()) {
-            case STRING -> cell.getStringCellValue().strip();
-            case NUMERIC -> BigDecimal.valueOf(cell.getNumericCellValue()).stripTrailingZeros().toPlainString();
-            case BOOLEAN -> String.valueOf(cell.getBooleanCellValue());
-            case FORMULA -> "=" + cell.getCellFormula();
+        return switch (source.getCellType()) {
+            case STRING -> source.getStringCellValue().strip();
+            case NUMERIC -> number(source).strip();
+            case BOOLEAN -> String.valueOf(source.getBooleanCellValue());
+            case FORMULA -> "=" + source.getCellFormula();
+            case ERROR -> new DataFormatter(Locale.ENGLISH).formatCellValue(source);
             default -> "";
         };
+    }
+
+    /** The first cell of the merged region {@code cell} lies in (which Drools reads in its place), or the cell itself. */
+    private static Cell mergedSource(Cell cell) {
+        if (cell == null) {
+            return null;
+        }
+        for (CellRangeAddress region : cell.getSheet().getMergedRegions()) {
+            if (region.isInRange(cell)) {
+                Row first = cell.getSheet().getRow(region.getFirstRow());
+                return first == null ? null : first.getCell(region.getFirstColumn());
+            }
+        }
+        return cell;
+    }
+
+    private static String number(Cell cell) {
+        DataFormatter formatter = new DataFormatter(Locale.ENGLISH);
+        if (DateUtil.isCellDateFormatted(cell)) {
+            return "\"" + formatter.formatCellValue(cell) + "\"";
+        }
+        double value = cell.getNumericCellValue();
+        String drools = value - Math.round(value) != 0 ? String.valueOf(value) : formatter.formatCellValue(cell);
+        String plain = BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+        return drools.equals(plain) || drools.equals(String.valueOf(value)) ? plain : drools;
+    }
+
+    private static boolean opensTable(Cell cell) {
+        String text = text(cell);
+        boolean title = cell.getColumnIndex() == 0 && (text.equals(POINTS_TABLE) || text.equals(COLOUR_TABLE));
+        return !title && text.trim().toLowerCase(Locale.ROOT).startsWith(TABLE_KEYWORD);
     }
 
     static boolean isFormula(Cell cell) {
