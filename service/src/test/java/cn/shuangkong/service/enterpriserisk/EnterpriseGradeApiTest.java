@@ -10,13 +10,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.bean.override.convention.TestBean;
 
 import cn.shuangkong.service.Api;
 import cn.shuangkong.service.DatabaseTest;
 import cn.shuangkong.service.MovableClock;
+import cn.shuangkong.service.grading.GradeHistory;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -40,6 +43,22 @@ class EnterpriseGradeApiTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    EnterpriseGrader grader;
+
+    /**
+     * Runs what the nightly job runs as if it were {@code day}, then puts the clock back (the job itself holds its
+     * ShedLock for at least a minute, so a second call in a test would be skipped).
+     */
+    void nightlyOn(LocalDate day) {
+        CLOCK.set(day.atTime(1, 30).atZone(CHINA).toInstant());
+        try {
+            grader.gradeAll(DSL.trueCondition(), GradeHistory.Cause.NIGHTLY, "system");
+        } finally {
+            CLOCK.set(TODAY.atTime(10, 0).atZone(CHINA).toInstant());
+        }
+    }
 
     Api as(String user) {
         return Api.anonymous(port).asDemo(user);
@@ -205,5 +224,52 @@ class EnterpriseGradeApiTest {
         assertThat(as("lucheng-regulator").get(own + "/history").getStatusCode().value()).isEqualTo(200);
         assertThat(Api.anonymous(port).get(own).getStatusCode().value()).isEqualTo(401);
         assertThat(as("lucheng-regulator").get("/api/v1/enterprises/" + Api.newUscc("330302") + "/grade").getStatusCode().value()).isEqualTo(404);
+    }
+
+    @Test
+    void aDeathInTheLastTwelveMonthsMakesTheEnterpriseRedUntilTheYearHasPassed() {
+        String uscc = register("COMMERCE", null, null);
+        var accident = as("lucheng-regulator").post("/api/v1/enterprises/" + uscc + "/accidents", Map.of("occurredOn", TODAY.minusDays(10).toString(),
+                "type", "FALL_FROM_HEIGHT", "deaths", 1, "seriousInjuries", 0, "directLossYuan", 1200000, "description", "货架检修时高处坠落"));
+        assertThat(accident.getStatusCode().value()).as(String.valueOf(accident.getBody())).isEqualTo(201);
+
+        JsonNode red = grade(admin(), uscc);
+        // 商贸 1 + one accident 5 + one death 30 + 10 = 46: orange by score, red by the escalation
+        assertThat(red.get("totalScore").asInt()).isEqualTo(46);
+        assertThat(red.get("scoreGrade").asString()).isEqualTo("ORANGE");
+        assertThat(red.get("grade").asString()).isEqualTo("RED");
+        assertThat(red.get("escalations").get(0).get("rule").asString()).isEqualTo("A death in an accident in the last 12 months makes the enterprise red");
+        assertThat(red.get("escalations").get(0).get("clause").asString()).contains("重大风险判定原则");
+        assertThat(red.get("cause").asString()).isEqualTo("ACCIDENT");
+        assertThat(points(red, "ACCIDENT")).isEqualTo(45);
+
+        // A year and a day after the accident it is no longer in 近12个月: the nightly run sees it (13–36 months: 5 a death)
+        nightlyOn(TODAY.minusDays(10).plusYears(1).plusDays(1));
+        JsonNode later = grade(admin(), uscc);
+        assertThat(later.get("totalScore").asInt()).isEqualTo(6);
+        assertThat(later.get("grade").asString()).isEqualTo("BLUE");
+        assertThat(later.get("cause").asString()).isEqualTo("NIGHTLY");
+        assertThat(causes(uscc)).containsExactly("NIGHTLY", "ACCIDENT", "ENTERPRISE_UPDATED");
+    }
+
+    @Test
+    void aLicenceRecordedThenExpiredIsSeenByTheNightlyRun() {
+        String uscc = register("MINING", null, null);
+        // 矿山 10 + the 安全生产许可证 a mine must hold (《安全生产许可证条例》第二条) missing 15
+        assertThat(grade(admin(), uscc).get("totalScore").asInt()).isEqualTo(25);
+        var licence = as("lucheng-regulator").post("/api/v1/enterprises/" + uscc + "/licences", Map.of("kind", "SAFETY_PRODUCTION",
+                "number", "（浙）FM安许证字〔2027〕-0" + uscc.substring(14), "validFrom", TODAY.minusYears(3).toString(), "validTo", TODAY.toString()));
+        assertThat(licence.getStatusCode().value()).as(String.valueOf(licence.getBody())).isEqualTo(201);
+        JsonNode valid = grade(admin(), uscc);
+        assertThat(valid.get("totalScore").asInt()).isEqualTo(10);
+        assertThat(valid.get("cause").asString()).isEqualTo("LICENCE");
+
+        nightlyOn(TODAY.plusDays(1));
+        JsonNode expired = grade(admin(), uscc);
+        // valid through its last day; expired the next: 10 + 10
+        assertThat(expired.get("totalScore").asInt()).isEqualTo(20);
+        assertThat(expired.get("grade").asString()).isEqualTo("YELLOW");
+        assertThat(points(expired, "LICENCE")).isEqualTo(10);
+        assertThat(expired.get("cause").asString()).isEqualTo("NIGHTLY");
     }
 }
