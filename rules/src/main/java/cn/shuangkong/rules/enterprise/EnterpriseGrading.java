@@ -71,6 +71,9 @@ public final class EnterpriseGrading {
         } catch (RuleSetCompilationException e) {
             throw new RuleTableRejected(e.messages().stream()
                     .map(message -> new RuleTableRejected.Problem("", 0, "", "规则表无法编译：" + message)).toList());
+        } catch (RuntimeException e) {
+            // Drools' own parsing of a table can fail past what EnterpriseRuleTable checks; still a refusal, never a 500.
+            throw new RuleTableRejected(List.of(new RuleTableRejected.Problem("", 0, "", "规则表无法解析：" + e.getMessage())));
         }
     }
 
@@ -174,6 +177,13 @@ public final class EnterpriseGrading {
         if (facts.riskPoints() == null || facts.majorHazards() == null || facts.hiddenDangers() == null) {
             throw new InvalidFactException("riskPoints", "风险点、重大危险源和隐患的数量不能为空（没有即为 0）");
         }
+        EnterpriseFacts.RiskPoints p = facts.riskPoints();
+        EnterpriseFacts.MajorHazards m = facts.majorHazards();
+        EnterpriseFacts.HiddenDangers d = facts.hiddenDangers();
+        if (java.util.stream.IntStream.of(p.red(), p.orange(), p.yellow(), p.blue(), m.level1(), m.level2(), m.level3(), m.level4(),
+                d.openGeneral(), d.openMajor(), d.overdueGeneral(), d.overdueMajor()).anyMatch(n -> n < 0)) {
+            throw new InvalidFactException("riskPoints", "风险点、重大危险源和隐患的数量不能为负数");
+        }
         for (EnterpriseFacts.Accident accident : facts.accidents()) {
             if (accident.occurredOn() == null || accident.deaths() < 0 || accident.seriousInjuries() < 0) {
                 throw new InvalidFactException("accidents", "事故须有发生日期，死亡和重伤人数不能为负数");
@@ -182,6 +192,9 @@ public final class EnterpriseGrading {
         for (EnterpriseFacts.EnforcementAction action : facts.enforcementActions()) {
             if (action.decidedOn() == null || action.kind() == null || !IndicatorCode.ENFORCEMENT_ACTIONS_12M.categories().contains(action.kind())) {
                 throw new InvalidFactException("enforcementActions", "行政处罚须有决定日期和处罚种类");
+            }
+            if (action.amountYuan() != null && action.amountYuan().signum() < 0) {
+                throw new InvalidFactException("enforcementActions", "罚款金额不能为负数");
             }
         }
         for (EnterpriseFacts.Licence licence : facts.licences()) {
