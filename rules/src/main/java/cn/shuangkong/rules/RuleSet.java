@@ -76,7 +76,9 @@ public final class RuleSet {
         KieFileSystem fileSystem = services.newKieFileSystem();
         ReleaseId releaseId = services.newReleaseId("cn.shuangkong.rules", name, "1.0.0-" + version);
         fileSystem.generateAndWritePomXML(releaseId);
-        files.forEach((path, bytes) -> fileSystem.write("src/main/resources/" + path, bytes));
+        // Each build's files under names of their own: at a path the classpath also has, Drools reads the classpath's
+        // file (the built-in table) instead of the bytes given here, once a classpath container exists.
+        files.forEach((path, bytes) -> fileSystem.write("src/main/resources/" + versioned(path, version), bytes));
         KieBuilder builder = services.newKieBuilder(fileSystem).buildAll();
         List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
         if (!errors.isEmpty()) {
@@ -87,6 +89,14 @@ public final class RuleSet {
         // The compiled base is all this rule set needs; the repository would otherwise keep every candidate ever tried.
         services.getRepository().removeKieModule(releaseId);
         return new RuleSet(name, kieBase, version);
+    }
+
+    /** {@code a/b/name.drl.xlsx} as {@code a/b/name-<version prefix>.drl.xlsx}: same folder (the package), another name. */
+    private static String versioned(String path, String version) {
+        int slash = path.lastIndexOf('/');
+        int dot = path.indexOf('.', slash + 1);
+        String suffix = "-" + version.substring(0, 16);
+        return dot < 0 ? path + suffix : path.substring(0, dot) + suffix + path.substring(dot);
     }
 
     /** The bytes of a classpath resource. */
