@@ -165,8 +165,12 @@ class GradingApiTest {
     @Test
     void ruleSetsAreListedWithTheirVersions() {
         JsonNode sets = api.get("/api/v1/rulesets").getBody();
-        assertThat(sets.valueStream().map(s -> s.get("name").asString())).containsExactly("riskpoint", "majorhazard", "hazardpoint");
+        assertThat(sets.valueStream().map(s -> s.get("name").asString())).containsExactly("riskpoint", "majorhazard", "hazardpoint", "enterprise");
         assertThat(sets.valueStream().map(s -> s.get("version").asString())).allMatch(v -> v.matches("[0-9a-f]{64}"));
+        // The enterprise rule set lists its table's versions; the one in force is the version it reports.
+        JsonNode enterprise = sets.get(3);
+        assertThat(enterprise.get("releases").valueStream().filter(r -> r.get("status").asString().equals("ACTIVE"))
+                .map(r -> r.get("version").asString())).containsExactly(enterprise.get("version").asString());
     }
 
     @Test
