@@ -674,7 +674,7 @@ public final class EnterpriseImportBenchmark {
         return OverdueBenchmark.query(s, sql);
     }
 
-    private static String loadAverage() {
+    static String loadAverage() {
         try {
             String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
             return parts[0] + " " + parts[1] + " " + parts[2];
