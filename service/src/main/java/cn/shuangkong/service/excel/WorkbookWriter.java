@@ -1,8 +1,12 @@
 package cn.shuangkong.service.excel;
 
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -150,18 +154,42 @@ public final class WorkbookWriter implements AutoCloseable {
 
     /** The workbook as .xlsx bytes (reproducible ones for a template). */
     public byte[] toBytes() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            write(out);
+            return reproducible ? reproducible(out.toByteArray()) : out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The workbook as a temporary .xlsx file, for an export whose file may not fit the heap (a million rows make about
+     * 100 MB): SXSSF copies the sheets' rows from its own temporary files straight into it. Answer it with
+     * {@link XlsxDownload#of(Path, String)}, which deletes it once the request is over.
+     */
+    public Path toTemporaryFile() {
+        try {
+            Path file = Files.createTempFile("shuangkong-export-", ".xlsx");
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 64 * 1024)) {
+                write(out);
+            } catch (IOException | RuntimeException e) {
+                Files.deleteIfExists(file);
+                throw e;
+            }
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void write(OutputStream out) throws IOException {
         var core = workbook.getXSSFWorkbook().getProperties().getCoreProperties();
         core.setCreator("双控 Shuangkong");
         core.setCreated(java.util.Optional.of(java.util.Date.from(FIXED_TIME.toInstant(java.time.ZoneOffset.UTC))));
         core.setModified(java.util.Optional.of(java.util.Date.from(FIXED_TIME.toInstant(java.time.ZoneOffset.UTC))));
         flushSheets();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            workbook.write(out);
-            return reproducible ? reproducible(out.toByteArray()) : out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        workbook.write(out);
     }
 
     @Override

@@ -3,6 +3,7 @@ package cn.shuangkong.service.hiddendanger;
 import static cn.shuangkong.schema.Tables.ENTERPRISE;
 import static cn.shuangkong.schema.Tables.HIDDEN_DANGER;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -39,7 +40,8 @@ import cn.shuangkong.service.web.Times;
 
 /**
  * The hidden-danger list and statistics as Excel workbooks, for regulators who file and forward them. The list is
- * written as its rows stream from the database, never held whole; the title says what was exported and when.
+ * written as its rows stream from the database into a temporary file, never held whole (a million rows make a file of
+ * about 100 MB); the title says what was exported and when.
  */
 @Component
 @Transactional(readOnly = true)
@@ -74,8 +76,11 @@ class HiddenDangerExport {
         this.clock = clock;
     }
 
-    /** The list's matches as one sheet 隐患清单; with no filter at all, the overdue dangers. 422 past {@link #MAX_ROWS} (or the configured cap). */
-    byte[] dangers(CurrentUser user, HiddenDangerQueries.Filter requested, String sort) {
+    /**
+     * The list's matches as one sheet 隐患清单, in a temporary file (answer it with {@code XlsxDownload}, which deletes it);
+     * with no filter at all, the overdue dangers. 422 past {@link #MAX_ROWS} (or the configured cap).
+     */
+    Path dangers(CurrentUser user, HiddenDangerQueries.Filter requested, String sort) {
         HiddenDangerQueries.Filter filter = requested.isEmpty() ? HiddenDangerQueries.Filter.overdueOnly() : requested;
         LocalDate today = Times.today(clock);
         Condition where = queries.where(user, filter, today);
@@ -141,7 +146,7 @@ class HiddenDangerExport {
                 }
             }
             sheet.freeze(0, headerRow).autoFilter(headerRow, LIST_HEADERS.size());
-            return book.toBytes();
+            return book.toTemporaryFile();
         }
     }
 
@@ -171,11 +176,6 @@ class HiddenDangerExport {
         return List.of(c.getLabel(), c.getTotal(), c.getOpen(), c.getClosed(), c.getOverdue(), c.getMajorTotal(), c.getMajorClosed(),
                 new Percent(c.getRectificationRate()), new Percent(c.getOnTimeClosureRate()), new Percent(c.getMajorClosureRate()));
     }
-
-    /**
-     * MySQL Connector/J reads a whole result into memory unless the fetch size is {@code Integer.MIN_VALUE}, its signal
-     * to stream row by row; other drivers read this many rows at a time.
-     */
 
     private String now() {
         return LocalDateTime.now(clock.withZone(Times.CHINA)).format(MINUTES);
