@@ -6,18 +6,16 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.IntStream;
 
-import org.jooq.BatchBindStep;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Record;
+import org.jooq.RowN;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Service;
 import org.springframework.web.multipart.MultipartFile;
@@ -56,8 +54,6 @@ class EnterpriseImport {
     /** Rows with content a registry sheet may have. */
     static final int MAX_ROWS = 200_000;
     private static final int BATCH = 1_000;
-    /** Multi-row statements sent in one JDBC batch: their values are held until it is sent. */
-    private static final int STATEMENTS_PER_BATCH = 10;
 
     private final DSLContext db;
     private final EnterpriseRegistry registry;
@@ -242,10 +238,6 @@ class EnterpriseImport {
                 }
                 updated++;
             }
-            if (fresh.size() >= BATCH * STATEMENTS_PER_BATCH) {
-                created += insert(fresh, now);
-                fresh.clear();
-            }
         }
         created += insert(fresh, now);
         return new SheetImports.Counts(created, updated, unchanged);
@@ -256,33 +248,34 @@ class EnterpriseImport {
             ENTERPRISE.NAME, ENTERPRISE.REGION_CODE, ENTERPRISE.INDUSTRY_CATEGORY, ENTERPRISE.INDUSTRY_CODE, ENTERPRISE.ADDRESS,
             ENTERPRISE.LONGITUDE, ENTERPRISE.LATITUDE, ENTERPRISE.EMPLOYEES, ENTERPRISE.STANDARDIZATION_LEVEL, ENTERPRISE.LEGAL_REPRESENTATIVE,
             ENTERPRISE.CONTACT_PHONE);
+    private static final RowN PLACEHOLDERS = DSL.row(INSERTED.stream().map(f -> DSL.val(null, f)).toList());
 
     /**
-     * New enterprises in statements of {@link #BATCH} rows (and one of the rest): each statement is built and rendered
-     * once and sent as a JDBC batch, one execution per {@value #BATCH} rows with their values bound, instead of building
-     * and rendering a statement of 15,000 values for every thousand rows.
+     * New enterprises in statements of {@value #BATCH} rows: the statement is built and rendered once (and once more
+     * for the last, shorter one) and executed with each thousand rows' values, instead of building and rendering a
+     * statement of 15,000 values for every thousand rows.
      */
     private long insert(List<Row> fresh, LocalDateTime now) {
         long created = 0;
-        int whole = fresh.size() - fresh.size() % BATCH;
-        for (List<Row> rows : List.of(fresh.subList(0, whole), fresh.subList(whole, fresh.size()))) {
-            if (rows.isEmpty()) {
-                continue;
+        String sql = null;
+        int renderedFor = 0;
+        for (int from = 0; from < fresh.size(); from += BATCH) {
+            List<Row> chunk = fresh.subList(from, Math.min(fresh.size(), from + BATCH));
+            if (chunk.size() != renderedFor) {
+                sql = db.render(db.insertInto(ENTERPRISE, INSERTED).valuesOfRows(Collections.nCopies(chunk.size(), PLACEHOLDERS)));
+                renderedFor = chunk.size();
             }
-            int size = Math.min(BATCH, rows.size());
-            BatchBindStep batch = db.batch(db.insertInto(ENTERPRISE, INSERTED).valuesOfRows(
-                    Collections.nCopies(size, DSL.row(INSERTED.stream().map(f -> DSL.val(null, f)).toList()))));
-            for (int from = 0; from < rows.size(); from += size) {
-                List<Object> values = new ArrayList<>(size * INSERTED.size());
-                for (Row row : rows.subList(from, from + size)) {
-                    EnterpriseFields f = row.fields();
-                    values.addAll(Arrays.asList(row.uscc(), 1, now, now, f.name(), f.regionCode(), f.industryCategory().getValue(), f.industryCode(),
-                            f.address(), f.longitude(), f.latitude(), f.employees(),
-                            f.standardizationLevel() == null ? null : f.standardizationLevel().getValue(), f.legalRepresentative(), f.contactPhone()));
-                }
-                batch = batch.bind(values.toArray());
+            Object[] values = new Object[chunk.size() * INSERTED.size()];
+            int i = 0;
+            for (Row row : chunk) {
+                EnterpriseFields f = row.fields();
+                Object[] rowValues = {row.uscc(), 1, now, now, f.name(), f.regionCode(), f.industryCategory().getValue(), f.industryCode(),
+                        f.address(), f.longitude(), f.latitude(), f.employees(),
+                        f.standardizationLevel() == null ? null : f.standardizationLevel().getValue(), f.legalRepresentative(), f.contactPhone()};
+                System.arraycopy(rowValues, 0, values, i, rowValues.length);
+                i += rowValues.length;
             }
-            created += IntStream.of(batch.execute()).sum();
+            created += db.execute(sql, values);
         }
         return created;
     }
