@@ -243,37 +243,39 @@ class EnterpriseImport {
         return new SheetImports.Counts(created, updated, unchanged);
     }
 
-    /** The columns of a new enterprise, in the order {@link #insert} binds them. */
-    private static final List<Field<?>> INSERTED = List.of(ENTERPRISE.USCC, ENTERPRISE.VERSION, ENTERPRISE.CREATED_AT, ENTERPRISE.UPDATED_AT,
-            ENTERPRISE.NAME, ENTERPRISE.REGION_CODE, ENTERPRISE.INDUSTRY_CATEGORY, ENTERPRISE.INDUSTRY_CODE, ENTERPRISE.ADDRESS,
-            ENTERPRISE.LONGITUDE, ENTERPRISE.LATITUDE, ENTERPRISE.EMPLOYEES, ENTERPRISE.STANDARDIZATION_LEVEL, ENTERPRISE.LEGAL_REPRESENTATIVE,
-            ENTERPRISE.CONTACT_PHONE);
-    private static final RowN PLACEHOLDERS = DSL.row(INSERTED.stream().map(f -> DSL.val(null, f)).toList());
-
     /**
      * New enterprises in statements of {@value #BATCH} rows: the statement is built and rendered once (and once more
      * for the last, shorter one) and executed with each thousand rows' values, instead of building and rendering a
      * statement of 15,000 values for every thousand rows.
      */
     private long insert(List<Row> fresh, LocalDateTime now) {
+        if (fresh.isEmpty()) {
+            return 0;
+        }
+        List<Field<?>> columns = List.copyOf(EnterpriseRegistry.columnsOf(fresh.get(0).fields()).keySet());
+        List<Field<?>> fields = new ArrayList<>(List.of(ENTERPRISE.USCC, ENTERPRISE.VERSION, ENTERPRISE.CREATED_AT, ENTERPRISE.UPDATED_AT));
+        fields.addAll(columns);
+        RowN placeholders = DSL.row(fields.stream().map(f -> DSL.val(null, f)).toList());
         long created = 0;
         String sql = null;
         int renderedFor = 0;
         for (int from = 0; from < fresh.size(); from += BATCH) {
             List<Row> chunk = fresh.subList(from, Math.min(fresh.size(), from + BATCH));
             if (chunk.size() != renderedFor) {
-                sql = db.render(db.insertInto(ENTERPRISE, INSERTED).valuesOfRows(Collections.nCopies(chunk.size(), PLACEHOLDERS)));
+                sql = db.render(db.insertInto(ENTERPRISE, fields).valuesOfRows(Collections.nCopies(chunk.size(), placeholders)));
                 renderedFor = chunk.size();
             }
-            Object[] values = new Object[chunk.size() * INSERTED.size()];
+            Object[] values = new Object[chunk.size() * fields.size()];
             int i = 0;
             for (Row row : chunk) {
-                EnterpriseFields f = row.fields();
-                Object[] rowValues = {row.uscc(), 1, now, now, f.name(), f.regionCode(), f.industryCategory().getValue(), f.industryCode(),
-                        f.address(), f.longitude(), f.latitude(), f.employees(),
-                        f.standardizationLevel() == null ? null : f.standardizationLevel().getValue(), f.legalRepresentative(), f.contactPhone()};
-                System.arraycopy(rowValues, 0, values, i, rowValues.length);
-                i += rowValues.length;
+                Map<Field<?>, Object> byColumn = EnterpriseRegistry.columnsOf(row.fields());
+                values[i++] = row.uscc();
+                values[i++] = 1;
+                values[i++] = now;
+                values[i++] = now;
+                for (Field<?> column : columns) {
+                    values[i++] = byColumn.get(column);
+                }
             }
             created += db.execute(sql, values);
         }
