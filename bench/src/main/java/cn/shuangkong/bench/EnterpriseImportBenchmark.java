@@ -553,14 +553,14 @@ public final class EnterpriseImportBenchmark {
 
     static final String PHASE_READ = "read and check the rows (streaming parse, each row validated as it is read)";
     static final String PHASE_CHECK = "registry check (known USCCs, 1,000 a statement)";
-    static final String PHASE_WRITE = "write (per 1,000 rows: SELECT the known, one multi-row INSERT), commit";
+    static final String PHASE_WRITE = "write (per 1,000 rows a SELECT of the known, then the new ones in 1,000-row INSERTs), commit";
 
-    static final String PARSE = "xlsx parse (excel-streaming-reader / POI, StAX)";
+    static final String PARSE = "xlsx parse (POI's package, a StAX cursor: XlsxSheets)";
     static final String VALIDATE_BEAN = "row validation: bean validation (jakarta.validation on EnterpriseInput)";
     static final String VALIDATE_ROW = "row validation: cells, USCC, region, row objects";
     static final String VALIDATE_TX = "row validation: transaction and connection work under a row (e.g. a @Transactional proxy: pool, autocommit, commit)";
     static final String CHECK = "registry check (SELECT … WHERE uscc IN, 1,000 a time)";
-    static final String WRITE_JAVA = "write: Java (jOOQ building / rendering / binding, driver)";
+    static final String WRITE_JAVA = "write: Java (jOOQ rendering / binding, driver)";
     static final String WRITE_DB = "write: in native code (socket: waiting for MariaDB)";
     static final String COMMIT = "commit (of the import's transaction)";
     static final String UPLOAD = "upload bytes, SHA-256, import journal";
