@@ -40,7 +40,7 @@ import jdk.jfr.consumer.RecordingFile;
  * The registry import (一企一档, {@code POST /api/v1/enterprises/import}) at 100,000 rows against MariaDB, beside
  * {@code LOAD DATA LOCAL INFILE} of the same rows on the same server in the same run.
  *
- * <p>A fresh database {@code shuangkong_bench_import}; the service jar started on it without the demo data, under
+ * <p>A fresh database ({@code shuangkong_bench_import} unless {@code bench.import.database} names another); the service jar started on it without the demo data, under
  * {@code -Xmx256m} (the heap target, enforced) with a GC log ({@code import-gc.log}) and, unless
  * {@code bench.import.profile=false}, a Java Flight Recording ({@code import.jfr}, default settings: stack samples every
  * 20 ms) from which the request thread's samples give the phases' spans (read and validate, registry check, write) and
@@ -55,7 +55,7 @@ import jdk.jfr.consumer.RecordingFile;
  * must then hold N rows, with the same values. The database is dropped at the end, also on failure or Ctrl-C.
  *
  * <p>Options (system properties, set by {@code bench/pom.xml} from the same Maven properties): {@code bench.import.rows},
- * {@code .warmupRows}, {@code .heap} (the service's -Xmx), {@code .profile}, {@code .jar}, {@code .jdbc}, {@code .user},
+ * {@code .warmupRows}, {@code .heap} (the service's -Xmx), {@code .profile}, {@code .database}, {@code .jar}, {@code .jdbc}, {@code .user},
  * {@code .password}, {@code .dialect}, {@code .keepDatabase}, {@code .dir} (logs and generated files).
  *
  * <pre>
@@ -64,7 +64,6 @@ import jdk.jfr.consumer.RecordingFile;
  */
 public final class EnterpriseImportBenchmark {
 
-    static final String DATABASE = "shuangkong_bench_import";
     static final String JDBC_PARAMS = "?useUnicode=true&characterEncoding=utf8&connectionTimeZone=UTC";
     static final String IMPORT_PATH = "/api/v1/enterprises/import";
     static final Duration IMPORT_TIMEOUT = Duration.ofMinutes(30);
@@ -82,6 +81,7 @@ public final class EnterpriseImportBenchmark {
     private final String dbUser;
     private final String dbPassword;
     private final String dialect;
+    private final String database;
     private final int rows;
     private final int warmupRows;
     private final String heap;
@@ -96,6 +96,7 @@ public final class EnterpriseImportBenchmark {
         dbUser = System.getProperty("bench.import.user", "root");
         dbPassword = System.getProperty("bench.import.password", "");
         dialect = System.getProperty("bench.import.dialect", "");
+        database = System.getProperty("bench.import.database", "shuangkong_bench_import");
         rows = Integer.getInteger("bench.import.rows", 100_000);
         warmupRows = Integer.getInteger("bench.import.warmupRows", 5_000);
         heap = System.getProperty("bench.import.heap", "256m");
@@ -157,7 +158,7 @@ public final class EnterpriseImportBenchmark {
             }
         }
 
-        String dbUrl = jdbcBase + DATABASE + JDBC_PARAMS;
+        String dbUrl = jdbcBase + database + JDBC_PARAMS;
         AtomicBoolean cleaned = new AtomicBoolean();
         ServiceProcess[] service = new ServiceProcess[1];
         Runnable cleanup = () -> {
@@ -166,7 +167,7 @@ public final class EnterpriseImportBenchmark {
                     service[0].close();
                 }
                 if (keepDatabase) {
-                    System.out.println("kept database " + DATABASE + " (bench.import.keepDatabase=true): drop it yourself");
+                    System.out.println("kept database " + database + " (bench.import.keepDatabase=true): drop it yourself");
                 } else {
                     dropDatabase();
                 }
@@ -175,7 +176,7 @@ public final class EnterpriseImportBenchmark {
         Thread hook = new Thread(cleanup, "import-bench-cleanup");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            exec(jdbcBase + JDBC_PARAMS, "DROP DATABASE IF EXISTS `" + DATABASE + "`", "CREATE DATABASE `" + DATABASE + "` CHARACTER SET utf8mb4");
+            exec(jdbcBase + JDBC_PARAMS, "DROP DATABASE IF EXISTS `" + database + "`", "CREATE DATABASE `" + database + "` CHARACTER SET utf8mb4");
             Path gcLog = dir.resolve("import-gc.log");
             Path jfr = dir.resolve("import.jfr");
             Files.deleteIfExists(gcLog);
@@ -552,14 +553,14 @@ public final class EnterpriseImportBenchmark {
 
     static final String PHASE_READ = "read and check the rows (streaming parse, each row validated as it is read)";
     static final String PHASE_CHECK = "registry check (known USCCs, 1,000 a statement)";
-    static final String PHASE_WRITE = "write (per 1,000 rows: SELECT the known, one multi-row INSERT), commit";
+    static final String PHASE_WRITE = "write (per 1,000 rows a SELECT of the known, then the new ones in 1,000-row INSERTs), commit";
 
-    static final String PARSE = "xlsx parse (excel-streaming-reader / POI, StAX)";
+    static final String PARSE = "xlsx parse (POI's package, a StAX cursor: XlsxSheets)";
     static final String VALIDATE_BEAN = "row validation: bean validation (jakarta.validation on EnterpriseInput)";
     static final String VALIDATE_ROW = "row validation: cells, USCC, region, row objects";
     static final String VALIDATE_TX = "row validation: transaction and connection work under a row (e.g. a @Transactional proxy: pool, autocommit, commit)";
     static final String CHECK = "registry check (SELECT … WHERE uscc IN, 1,000 a time)";
-    static final String WRITE_JAVA = "write: Java (jOOQ building / rendering / binding, driver)";
+    static final String WRITE_JAVA = "write: Java (jOOQ rendering / binding, driver)";
     static final String WRITE_DB = "write: in native code (socket: waiting for MariaDB)";
     static final String COMMIT = "commit (of the import's transaction)";
     static final String UPLOAD = "upload bytes, SHA-256, import journal";
@@ -655,10 +656,10 @@ public final class EnterpriseImportBenchmark {
 
     private void dropDatabase() {
         try {
-            exec(jdbcBase + JDBC_PARAMS, "DROP DATABASE IF EXISTS `" + DATABASE + "`");
-            System.out.println("dropped database " + DATABASE);
+            exec(jdbcBase + JDBC_PARAMS, "DROP DATABASE IF EXISTS `" + database + "`");
+            System.out.println("dropped database " + database);
         } catch (SQLException e) {
-            System.err.println("could not drop database " + DATABASE + ": " + e.getMessage());
+            System.err.println("could not drop database " + database + ": " + e.getMessage());
         }
     }
 
@@ -674,7 +675,7 @@ public final class EnterpriseImportBenchmark {
         return OverdueBenchmark.query(s, sql);
     }
 
-    private static String loadAverage() {
+    static String loadAverage() {
         try {
             String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
             return parts[0] + " " + parts[1] + " " + parts[2];

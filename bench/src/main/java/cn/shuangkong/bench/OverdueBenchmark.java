@@ -186,10 +186,7 @@ public final class OverdueBenchmark {
 
             Result loaded;
             try (Connection c = DriverManager.getConnection(dbUrl, dbUser, dbPassword); Statement s = c.createStatement()) {
-                // Hold the nightly overdue job's lock (TIMESTAMP ends in 2038) so it cannot run during the benchmark.
-                s.execute("INSERT INTO shedlock (name, lock_until, locked_at, locked_by) VALUES "
-                        + "('hidden-danger-overdue', TIMESTAMP'2037-12-31 00:00:00', UTC_TIMESTAMP(3), 'overdue-benchmark') "
-                        + "ON DUPLICATE KEY UPDATE lock_until = VALUES(lock_until), locked_by = VALUES(locked_by)");
+                OverdueData.holdOverdueJob(s, "overdue-benchmark");
 
                 // 2. Load.
                 t = System.nanoTime();

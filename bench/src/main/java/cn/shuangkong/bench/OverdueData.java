@@ -139,6 +139,16 @@ final class OverdueData {
         return now;
     }
 
+    /**
+     * Holds the nightly overdue job's ShedLock lock (until 2037, inside TIMESTAMP's range) so that it cannot run during a
+     * benchmark that crosses 00:05 China time and write OVERDUE events for every overdue danger.
+     */
+    static void holdOverdueJob(Statement s, String lockedBy) throws SQLException {
+        s.execute("INSERT INTO shedlock (name, lock_until, locked_at, locked_by) VALUES "
+                + "('hidden-danger-overdue', TIMESTAMP'2037-12-31 00:00:00', UTC_TIMESTAMP(3), '" + lockedBy + "') "
+                + "ON DUPLICATE KEY UPDATE lock_until = VALUES(lock_until), locked_by = VALUES(locked_by)");
+    }
+
     static long single(Statement s, String sql) throws SQLException {
         try (ResultSet rs = s.executeQuery(sql)) {
             rs.next();

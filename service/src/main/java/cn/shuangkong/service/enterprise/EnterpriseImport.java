@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +14,8 @@ import java.util.Optional;
 
 import org.jooq.DSLContext;
 import org.jooq.Field;
-import org.jooq.InsertValuesStepN;
 import org.jooq.Record;
+import org.jooq.RowN;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Service;
 import org.springframework.web.multipart.MultipartFile;
@@ -81,6 +82,8 @@ class EnterpriseImport {
         List<Row> rows = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
         Headers.Layout[] layout = new Headers.Layout[1];
+        // A sheet names a few hundred regions at most: each is looked up once, not once a row.
+        Map<String, Optional<String>> localities = new HashMap<>();
         WorkbookReader.read(content, ReadLimits.rows(MAX_ROWS), r -> {
             if (layout[0] == null) {
                 layout[0] = EnterpriseSheet.HEADERS.match(r).orElse(null);
@@ -89,7 +92,7 @@ class EnterpriseImport {
             if (!r.sheet().equals(layout[0].sheet())) {
                 return;
             }
-            Row row = row(user, layout[0], r, errors);
+            Row row = row(user, layout[0], r, errors, localities);
             if (row != null) {
                 Integer first = seen.putIfAbsent(row.uscc(), r.number());
                 if (first != null) {
@@ -114,7 +117,7 @@ class EnterpriseImport {
         return rows;
     }
 
-    private Row row(CurrentUser user, Headers.Layout layout, SheetRow r, List<SpreadsheetError> errors) {
+    private Row row(CurrentUser user, Headers.Layout layout, SheetRow r, List<SpreadsheetError> errors, Map<String, Optional<String>> localities) {
         if (EnterpriseSheet.IMPORTED.stream().allMatch(key -> layout.cell(r, key).isBlank())) {
             return null; // a note under the table
         }
@@ -152,7 +155,7 @@ class EnterpriseImport {
             Uscc.violation(uscc).ifPresent(why -> errors.add(error(layout, r, EnterpriseSheet.USCC, "统一社会信用代码 " + uscc + " 无效：" + why)));
         }
         if (!in.getRegionCode().isEmpty()) {
-            Optional<String> locality = registry.localityProblem(in.getRegionCode());
+            Optional<String> locality = localities.computeIfAbsent(in.getRegionCode(), registry::localityProblem);
             locality.ifPresent(why -> errors.add(error(layout, r, EnterpriseSheet.REGION_CODE, why)));
             if (locality.isEmpty() && !Jurisdiction.covers(user, in.getRegionCode(), uscc)) {
                 errors.add(error(layout, r, EnterpriseSheet.REGION_CODE, "行政区划 " + in.getRegionCode() + " 不在您的管辖范围内"));
@@ -202,6 +205,7 @@ class EnterpriseImport {
         long created = 0;
         long updated = 0;
         long unchanged = 0;
+        List<Row> fresh = new ArrayList<>();
         for (int from = 0; from < rows.size(); from += BATCH) {
             List<Row> chunk = rows.subList(from, Math.min(rows.size(), from + BATCH));
             Map<String, EnterpriseRecord> known = new HashMap<>();
@@ -209,7 +213,6 @@ class EnterpriseImport {
             // and rolls the import back (409), never updated across a jurisdiction.
             db.selectFrom(ENTERPRISE).where(ENTERPRISE.USCC.in(chunk.stream().map(Row::uscc).toList())).and(Jurisdiction.enterprises(user))
                     .forEach(r -> known.put(r.getUscc(), r));
-            List<Row> fresh = new ArrayList<>();
             for (Row row : chunk) {
                 EnterpriseRecord current = known.get(row.uscc());
                 if (current == null) {
@@ -235,21 +238,48 @@ class EnterpriseImport {
                 }
                 updated++;
             }
-            if (!fresh.isEmpty()) {
-                List<Field<?>> fields = new ArrayList<>(List.of(ENTERPRISE.USCC, ENTERPRISE.VERSION, ENTERPRISE.CREATED_AT, ENTERPRISE.UPDATED_AT));
-                List<Field<?>> columnFields = new ArrayList<>(EnterpriseRegistry.columnsOf(fresh.get(0).fields()).keySet());
-                fields.addAll(columnFields);
-                InsertValuesStepN<EnterpriseRecord> insert = db.insertInto(ENTERPRISE, fields);
-                for (Row row : fresh) {
-                    Map<Field<?>, Object> columns = EnterpriseRegistry.columnsOf(row.fields());
-                    List<Object> values = new ArrayList<>(List.of(row.uscc(), 1, now, now));
-                    columnFields.forEach(f -> values.add(columns.get(f)));
-                    insert = insert.values(values);
-                }
-                created += insert.execute();
-            }
         }
+        created += insert(fresh, now);
         return new SheetImports.Counts(created, updated, unchanged);
+    }
+
+    /**
+     * New enterprises in statements of {@value #BATCH} rows: the statement is built and rendered once (and once more
+     * for the last, shorter one) and executed with each thousand rows' values, instead of building and rendering a
+     * statement of 15,000 values for every thousand rows.
+     */
+    private long insert(List<Row> fresh, LocalDateTime now) {
+        if (fresh.isEmpty()) {
+            return 0;
+        }
+        List<Field<?>> columns = List.copyOf(EnterpriseRegistry.columnsOf(fresh.get(0).fields()).keySet());
+        List<Field<?>> fields = new ArrayList<>(List.of(ENTERPRISE.USCC, ENTERPRISE.VERSION, ENTERPRISE.CREATED_AT, ENTERPRISE.UPDATED_AT));
+        fields.addAll(columns);
+        RowN placeholders = DSL.row(fields.stream().map(f -> DSL.val(null, f)).toList());
+        long created = 0;
+        String sql = null;
+        int renderedFor = 0;
+        for (int from = 0; from < fresh.size(); from += BATCH) {
+            List<Row> chunk = fresh.subList(from, Math.min(fresh.size(), from + BATCH));
+            if (chunk.size() != renderedFor) {
+                sql = db.render(db.insertInto(ENTERPRISE, fields).valuesOfRows(Collections.nCopies(chunk.size(), placeholders)));
+                renderedFor = chunk.size();
+            }
+            Object[] values = new Object[chunk.size() * fields.size()];
+            int i = 0;
+            for (Row row : chunk) {
+                Map<Field<?>, Object> byColumn = EnterpriseRegistry.columnsOf(row.fields());
+                values[i++] = row.uscc();
+                values[i++] = 1;
+                values[i++] = now;
+                values[i++] = now;
+                for (Field<?> column : columns) {
+                    values[i++] = byColumn.get(column);
+                }
+            }
+            created += db.execute(sql, values);
+        }
+        return created;
     }
 
     private static Object normalize(Object value) {

@@ -81,7 +81,7 @@ public final class CellParsing {
 
     /** The text folded to half-width and stripped (codes, identifiers). */
     public static String code(CellValue cell) {
-        return Normalizer.normalize(cell.text(), Normalizer.Form.NFKC).replaceAll("[\\s\\u00A0\\u3000]+", "").toUpperCase();
+        return Headers.SPACES.matcher(Normalizer.normalize(cell.text(), Normalizer.Form.NFKC)).replaceAll("").toUpperCase();
     }
 
     /** Which of {@code choices} the cell names, compared as headers are ({@link Headers#normalize}). */

@@ -19,7 +19,8 @@ import cn.shuangkong.service.api.model.SpreadsheetError;
  */
 public final class Headers {
 
-    private static final Pattern SPACES = Pattern.compile("[\\s\\u00A0\\u3000]+");
+    /** Every kind of space, the full-width and no-break ones too. */
+    static final Pattern SPACES = Pattern.compile("[\\s\\u00A0\\u3000]+");
     private static final Pattern TRAILING_HINT = Pattern.compile("\\([^()]*\\)$");
 
     /** A column the import knows: its key, its header and other accepted spellings, whether the import needs it. */

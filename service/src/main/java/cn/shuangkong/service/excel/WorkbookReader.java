@@ -4,15 +4,22 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+
+import javax.xml.stream.XMLStreamException;
 
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
 import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
 import org.apache.poi.EncryptedDocumentException;
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
+import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.openxml4j.opc.PackageAccess;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.poifs.crypt.Decryptor;
 import org.apache.poi.poifs.filesystem.FileMagic;
@@ -33,8 +40,8 @@ import com.github.pjfanning.xlsx.StreamingReader;
 import cn.shuangkong.service.api.model.SpreadsheetError;
 
 /**
- * The one reader every import uses. {@code .xlsx} is streamed (excel-streaming-reader over POI's SAX parsing: a few
- * rows in memory at a time); {@code .xls}, which cannot exceed 65,536 rows, is read with HSSF. Hostile files are
+ * The one reader every import uses. {@code .xlsx} is streamed (a StAX cursor over each worksheet's XML, see
+ * {@link XlsxSheets}: one row in memory at a time); {@code .xls}, which cannot exceed 65,536 rows, is read with HSSF. Hostile files are
  * refused with a {@link SpreadsheetRejected} and never reach the importer: anything that is not an Excel workbook
  * (whatever its name), encrypted workbooks, zip bombs (POI's inflate-ratio and entry-size guards), XML with a DTD
  * (POI's parsers refuse external entities), more rows with content than the import allows, and cells longer than
@@ -74,16 +81,25 @@ public final class WorkbookReader {
                 throw new ConsumerFailure(e);
             }
         };
-        Workbook workbook = open(content);
-        try (workbook) {
-            for (Sheet sheet : workbook) {
-                readSheet(sheet, limits, guarded);
+        try {
+            switch (magic(content)) {
+                case OOXML -> readXlsx(content, limits, guarded);
+                case OLE2 -> {
+                    try (Workbook workbook = openOle2(content)) {
+                        for (Sheet sheet : workbook) {
+                            readSheet(sheet, limits, guarded);
+                        }
+                    }
+                }
+                default -> throw notAWorkbook();
             }
         } catch (ConsumerFailure e) {
             throw e.cause;
         } catch (SpreadsheetRejected e) {
             throw e;
-        } catch (IOException | RuntimeException e) {
+        } catch (EncryptedDocumentException e) {
+            throw encrypted();
+        } catch (IOException | OpenXML4JException | XMLStreamException | RuntimeException e) {
             throw unreadable(e);
         }
     }
@@ -98,31 +114,50 @@ public final class WorkbookReader {
         }
     }
 
-    private static Workbook open(byte[] content) {
-        FileMagic magic;
+    private static FileMagic magic(byte[] content) {
         try (InputStream in = FileMagic.prepareToCheckMagic(new ByteArrayInputStream(content))) {
-            magic = FileMagic.valueOf(in);
+            return FileMagic.valueOf(in);
         } catch (IOException e) {
             throw notAWorkbook();
         }
+    }
+
+    /**
+     * An .xlsx, from a temporary copy (POI's zip guards work on a file, and its parts are then inflated one at a time
+     * as they are read, never all at once): with {@link XlsxSheets}, or, for the rare workbook saved as Strict Open XML,
+     * with excel-streaming-reader, which translates that format.
+     */
+    private static void readXlsx(byte[] content, ReadLimits limits, Consumer<SheetRow> rows)
+            throws IOException, OpenXML4JException, XMLStreamException {
+        boundedSharedStrings(content);
+        Path copy = Files.createTempFile("shuangkong-upload-", ".xlsx");
         try {
-            return switch (magic) {
-                case OOXML -> boundedSharedStrings(content, StreamingReader.builder().rowCacheSize(20).bufferSize(8192)).setReadComments(false).setReadHyperlinks(false)
-                        .setReadShapes(false).setReadCoreProperties(false).open(new ByteArrayInputStream(content));
-                case OLE2 -> openOle2(content);
-                default -> throw notAWorkbook();
-            };
-        } catch (SpreadsheetRejected e) {
-            throw e;
-        } catch (EncryptedDocumentException e) {
-            throw encrypted();
-        } catch (IOException | RuntimeException e) {
-            throw unreadable(e);
+            Files.write(copy, content);
+            boolean strict;
+            OPCPackage pkg = OPCPackage.open(copy.toFile(), PackageAccess.READ);
+            try {
+                strict = pkg.isStrictOoxmlFormat();
+                if (!strict) {
+                    new XlsxSheets(pkg).read(limits, rows);
+                }
+            } finally {
+                pkg.revert();
+            }
+            if (strict) {
+                try (Workbook workbook = StreamingReader.builder().rowCacheSize(100).bufferSize(64 * 1024).setReadComments(false)
+                        .setReadHyperlinks(false).setReadShapes(false).setReadCoreProperties(false).open(copy.toFile())) {
+                    for (Sheet sheet : workbook) {
+                        readSheet(sheet, limits, rows);
+                    }
+                }
+            }
+        } finally {
+            Files.deleteIfExists(copy);
         }
     }
 
     /** Refuses a workbook whose shared strings would not fit the bounds, before the reader loads them. */
-    private static StreamingReader.Builder boundedSharedStrings(byte[] content, StreamingReader.Builder builder) throws IOException {
+    private static void boundedSharedStrings(byte[] content) {
         try (ZipFile zip = ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(content)).get()) {
             for (ZipArchiveEntry entry : java.util.Collections.list(zip.getEntries())) {
                 if (!entry.getName().toLowerCase(java.util.Locale.ROOT).endsWith("sharedstrings.xml")) {
@@ -156,7 +191,6 @@ public final class WorkbookReader {
             }
             throw unreadable(e);
         }
-        return builder;
     }
 
     /** An OLE2 file is an .xls, or an encrypted .xlsx (which Office wraps in OLE2), or another Office document. */
@@ -173,36 +207,73 @@ public final class WorkbookReader {
         return new HSSFWorkbook(fs.getRoot(), false);
     }
 
+    /** A sheet through POI's model: an .xls (HSSF) or a Strict Open XML .xlsx (excel-streaming-reader). */
     private static void readSheet(Sheet sheet, ReadLimits limits, Consumer<SheetRow> rows) {
-        String name = sheet.getSheetName();
-        int withContent = 0;
+        RowCollector collector = new RowCollector(sheet.getSheetName(), limits, rows);
         for (Row row : sheet) {
-            List<CellValue> cells = new ArrayList<>();
+            collector.start(row.getRowNum() + 1);
             for (Cell cell : row) {
-                int column = cell.getColumnIndex();
-                if (column >= limits.maxColumns()) {
-                    continue;
-                }
-                CellValue value = value(cell);
-                if (value.text().length() > limits.maxCellChars()) {
-                    throw new SpreadsheetRejected("单元格内容过长", List.of(error(name, row.getRowNum() + 1, column,
-                            "单元格内容有 " + value.text().length() + " 个字符，超过上限 " + limits.maxCellChars() + " 个字符")));
-                }
-                while (cells.size() < column) {
-                    cells.add(CellValue.EMPTY);
-                }
+                collector.cell(cell.getColumnIndex(), value(cell));
+            }
+            collector.end();
+        }
+    }
+
+    /**
+     * One sheet's rows as they are read, a cell at a time in column order: cells beyond the limit's columns ignored, a
+     * cell longer than the limit refused at its address, blanks between cells filled and trailing ones trimmed; a row
+     * with content handed on, and the file refused at the first row with content past the limit.
+     */
+    static final class RowCollector {
+        private final String sheet;
+        private final ReadLimits limits;
+        private final Consumer<SheetRow> rows;
+        private final List<CellValue> cells = new ArrayList<>();
+        private int number;
+        private int withContent;
+
+        RowCollector(String sheet, ReadLimits limits, Consumer<SheetRow> rows) {
+            this.sheet = sheet;
+            this.limits = limits;
+            this.rows = rows;
+        }
+
+        /** A row begins: its number counted from 1. */
+        void start(int number) {
+            this.number = number;
+            cells.clear();
+        }
+
+        void cell(int column, CellValue value) {
+            if (column < 0 || column >= limits.maxColumns()) {
+                return;
+            }
+            if (value.text().length() > limits.maxCellChars()) {
+                throw new SpreadsheetRejected("单元格内容过长", List.of(error(sheet, number, column,
+                        "单元格内容有 " + value.text().length() + " 个字符，超过上限 " + limits.maxCellChars() + " 个字符")));
+            }
+            while (cells.size() < column) {
+                cells.add(CellValue.EMPTY);
+            }
+            if (column < cells.size()) {
+                cells.set(column, value);
+            } else {
                 cells.add(value);
             }
+        }
+
+        /** The row ends; returns its number. */
+        int end() {
             while (!cells.isEmpty() && cells.get(cells.size() - 1).isBlank()) {
                 cells.remove(cells.size() - 1);
             }
-            if (cells.isEmpty()) {
-                continue;
+            if (!cells.isEmpty()) {
+                if (++withContent > limits.maxRowsPerSheet()) {
+                    throw SpreadsheetRejected.file("工作表“" + sheet + "”的数据超过 " + limits.maxRowsPerSheet() + " 行，超出本类导入允许的行数");
+                }
+                rows.accept(new SheetRow(sheet, number, cells));
             }
-            if (++withContent > limits.maxRowsPerSheet()) {
-                throw SpreadsheetRejected.file("工作表“" + name + "”的数据超过 " + limits.maxRowsPerSheet() + " 行，超出本类导入允许的行数");
-            }
-            rows.accept(new SheetRow(name, row.getRowNum() + 1, cells));
+            return number;
         }
     }
 

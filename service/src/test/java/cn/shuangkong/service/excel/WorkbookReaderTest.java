@@ -94,6 +94,25 @@ class WorkbookReaderTest {
     }
 
     @Test
+    void richTextBooleansErrorsAndCellsWithoutAddressesReadAsExcelShowsThem() throws IOException {
+        // As other writers save a sheet: rich text with a phonetic guide, inline or shared; rows and cells without
+        // their r attribute; a boolean, an error and a formula's text.
+        XSSFWorkbook workbook = new XSSFWorkbook();
+        workbook.createSheet("检查表").createRow(0).createCell(0).setCellValue("x");
+        byte[] content = HostileFiles.rewriteEntry(bytes(workbook), "xl/sharedStrings.xml", xml -> xml.replaceFirst("<si>.*</si>",
+                "<si><r><t>温州</t></r><r><rPr><b/></rPr><t xml:space=\"preserve\">瓯江 </t></r><rPh sb=\"0\" eb=\"2\"><t>WENZHOU</t></rPh></si>"));
+        content = HostileFiles.rewriteEntry(content, "xl/worksheets/sheet1.xml", xml -> xml.replaceFirst("<sheetData>.*</sheetData>", """
+                <sheetData><row r="2"><c r="B2" t="s"><v>0</v></c><c t="inlineStr"><is><r><t>化工</t></r><r><t>储运</t></r>\
+                <rPh sb="0" eb="2"><t>HUAGONG</t></rPh></is></c></row>\
+                <row><c t="b"><v>1</v></c><c t="e"><v>#N/A</v></c><c t="str"><f>A1</f><v> 合格 </v></c><c><v>1.50</v></c></row></sheetData>"""));
+        List<SheetRow> rows = read(content, 10);
+        assertThat(rows).extracting(SheetRow::number).containsExactly(2, 3);
+        assertThat(rows.get(0).cells()).extracting(CellValue::text).containsExactly("", "温州瓯江", "化工储运");
+        assertThat(rows.get(1).cells()).extracting(CellValue::text).containsExactly("TRUE", "#N/A", "合格", "1.5");
+        assertThat(rows.get(1).cell(3).number()).isEqualByComparingTo("1.5");
+    }
+
+    @Test
     void aRenamedTextFileIsNotAWorkbook() {
         byte[] csv = "企业统一社会信用代码,检查日期\n91330302MA2AK7L1XU,2026-11-20\n".getBytes(StandardCharsets.UTF_8);
         assertThatThrownBy(() -> read(csv, 10)).isInstanceOf(SpreadsheetRejected.class).hasMessageContaining("不是 Excel 工作簿");

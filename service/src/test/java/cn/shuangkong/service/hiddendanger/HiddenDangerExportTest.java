@@ -4,11 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
@@ -119,6 +124,26 @@ class HiddenDangerExportTest {
             assertThat(days.getCellType()).isEqualTo(CellType.NUMERIC);
             assertThat((int) days.getNumericCellValue()).isEqualTo(api.get("daysOverdue").asInt()).isEqualTo(10);
             assertThat((int) rows.get(overdueThree).getCell(columns.get("逾期天数")).getNumericCellValue()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void theListIsSentFromATemporaryFileWithItsLengthAndTheFileIsDeletedAfterwards() throws Exception {
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        Set<Path> before = temporaryExports(tmp);
+        ResponseEntity<byte[]> response = as("lucheng-regulator").getBytes(EXPORT);
+        assertThat(response.getStatusCode().value()).isEqualTo(200);
+        assertThat(response.getHeaders().getContentLength()).isEqualTo(response.getBody().length);
+        // Deleted when the request is over, which may be a moment after the client has read the last byte.
+        for (int i = 0; i < 50 && !before.containsAll(temporaryExports(tmp)); i++) {
+            Thread.sleep(100);
+        }
+        assertThat(temporaryExports(tmp)).as("temporary export files left behind").isSubsetOf(before);
+    }
+
+    static Set<Path> temporaryExports(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(f -> f.getFileName().toString().startsWith("shuangkong-export-")).collect(Collectors.toSet());
         }
     }
 

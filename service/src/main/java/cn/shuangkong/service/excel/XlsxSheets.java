@@ -1,0 +1,232 @@
+package cn.shuangkong.service.excel;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
+import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
+import org.apache.poi.openxml4j.opc.OPCPackage;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.util.XMLHelper;
+import org.apache.poi.xssf.eventusermodel.XSSFReader;
+import org.apache.poi.xssf.model.StylesTable;
+import org.apache.poi.xssf.usermodel.XSSFCellStyle;
+
+/**
+ * The worksheets of an .xlsx package, read with a StAX cursor straight into {@link CellValue}s: no cell, row or XML event
+ * objects in between, a cell's date format looked up once per style, shared strings kept as plain strings. POI opens the
+ * package (its zip guards apply to every part read) and gives the parts; its XML factory refuses DTDs and external
+ * entities. What a cell reads as is what {@code WorkbookReader.value} makes of the same cell read through POI's model.
+ */
+final class XlsxSheets {
+
+    private static final XMLInputFactory XML = XMLHelper.newXMLInputFactory();
+
+    private final XSSFReader parts;
+    private final List<String> sharedStrings;
+    private final StylesTable styles;
+    private final boolean date1904;
+    /** Whether a number in the style of this index is a date; null until first asked. */
+    private final Map<Integer, Boolean> dateStyles = new HashMap<>();
+
+    XlsxSheets(OPCPackage pkg) throws IOException, OpenXML4JException, XMLStreamException {
+        parts = new XSSFReader(pkg);
+        sharedStrings = sharedStrings(pkg);
+        styles = parts.getStylesTable();
+        date1904 = date1904(parts);
+    }
+
+    /** Every worksheet in the workbook's order, each row with content to {@code rows}. */
+    void read(ReadLimits limits, java.util.function.Consumer<SheetRow> rows) throws IOException, OpenXML4JException, XMLStreamException {
+        XSSFReader.SheetIterator sheets = parts.getSheetIterator();
+        while (sheets.hasNext()) {
+            try (InputStream in = sheets.next()) {
+                readSheet(new WorkbookReader.RowCollector(sheets.getSheetName(), limits, rows), in);
+            }
+        }
+    }
+
+    private void readSheet(WorkbookReader.RowCollector rows, InputStream in) throws XMLStreamException {
+        XMLStreamReader xml = XML.createXMLStreamReader(in);
+        try {
+            int nextRow = 1;
+            int nextColumn = 0;
+            while (xml.hasNext()) {
+                int event = xml.next();
+                if (event == XMLStreamConstants.START_ELEMENT) {
+                    String name = xml.getLocalName();
+                    if (name.equals("row")) {
+                        String r = xml.getAttributeValue(null, "r");
+                        rows.start(r == null ? nextRow : Integer.parseInt(r));
+                        nextColumn = 0;
+                    } else if (name.equals("c")) {
+                        String r = xml.getAttributeValue(null, "r");
+                        int column = r == null ? nextColumn : column(r);
+                        rows.cell(column, cell(xml));
+                        nextColumn = column + 1;
+                    }
+                } else if (event == XMLStreamConstants.END_ELEMENT && xml.getLocalName().equals("row")) {
+                    nextRow = rows.end() + 1;
+                }
+            }
+        } finally {
+            xml.close();
+        }
+    }
+
+    /** The cell the cursor is at the start of, read to its end. */
+    private CellValue cell(XMLStreamReader xml) throws XMLStreamException {
+        String type = xml.getAttributeValue(null, "t");
+        String style = xml.getAttributeValue(null, "s");
+        String value = null;
+        String inline = null;
+        while (xml.hasNext()) {
+            int event = xml.next();
+            if (event == XMLStreamConstants.START_ELEMENT) {
+                switch (xml.getLocalName()) {
+                    case "v" -> value = xml.getElementText();
+                    case "is" -> inline = richText(xml, "is");
+                    default -> skip(xml);
+                }
+            } else if (event == XMLStreamConstants.END_ELEMENT) {
+                break;
+            }
+        }
+        if (type == null) {
+            type = "n";
+        }
+        return switch (type) {
+            case "s" -> value == null || value.isBlank() ? CellValue.EMPTY : CellValue.text(sharedStrings.get(Integer.parseInt(value.strip())));
+            case "inlineStr" -> CellValue.text(inline != null ? inline : value);
+            case "b" -> value == null || value.isBlank() ? CellValue.EMPTY : CellValue.text(value.strip().equals("1") || value.strip().equalsIgnoreCase("true") ? "TRUE" : "FALSE");
+            case "n" -> value == null || value.isBlank() ? CellValue.EMPTY : number(Double.parseDouble(value), style == null ? 0 : Integer.parseInt(style));
+            // str (a formula's text), e (an error such as #N/A), d (an ISO date written as text)
+            default -> CellValue.text(value);
+        };
+    }
+
+    private CellValue number(double value, int style) {
+        if (isDateStyle(style) && DateUtil.isValidExcelDate(value)) {
+            LocalDate date = DateUtil.getLocalDateTime(value, date1904).toLocalDate();
+            return new CellValue(date.toString(), null, date);
+        }
+        BigDecimal number = BigDecimal.valueOf(value).stripTrailingZeros();
+        if (number.scale() < 0) {
+            number = number.setScale(0);
+        }
+        return new CellValue(number.toPlainString(), number, null);
+    }
+
+    private boolean isDateStyle(int index) {
+        return dateStyles.computeIfAbsent(index, i -> {
+            if (styles == null || i < 0 || i >= styles.getNumCellStyles()) {
+                return false;
+            }
+            XSSFCellStyle style = styles.getStyleAt(i);
+            return style != null && DateUtil.isADateFormat(style.getDataFormat(), style.getDataFormatString());
+        });
+    }
+
+    /** The text of a string item ({@code <si>} or {@code <is>}): its runs' texts, without phonetic guides ({@code <rPh>}). */
+    private static String richText(XMLStreamReader xml, String element) throws XMLStreamException {
+        StringBuilder text = new StringBuilder();
+        while (xml.hasNext()) {
+            int event = xml.next();
+            if (event == XMLStreamConstants.START_ELEMENT) {
+                switch (xml.getLocalName()) {
+                    case "t" -> text.append(xml.getElementText());
+                    case "rPh", "phoneticPr" -> skip(xml);
+                    default -> {
+                        // a run (r) or its properties (rPr): their t elements are read as they come
+                    }
+                }
+            } else if (event == XMLStreamConstants.END_ELEMENT && xml.getLocalName().equals(element)) {
+                break;
+            }
+        }
+        return text.toString();
+    }
+
+    /** Moves the cursor from the start of an element past its end. */
+    private static void skip(XMLStreamReader xml) throws XMLStreamException {
+        for (int depth = 1; depth > 0 && xml.hasNext(); ) {
+            int event = xml.next();
+            if (event == XMLStreamConstants.START_ELEMENT) {
+                depth++;
+            } else if (event == XMLStreamConstants.END_ELEMENT) {
+                depth--;
+            }
+        }
+    }
+
+    /** The column of a cell reference, from 0: {@code "AB12"} is 27. */
+    static int column(String reference) {
+        int column = 0;
+        for (int i = 0; i < reference.length(); i++) {
+            char c = reference.charAt(i);
+            if (c >= 'A' && c <= 'Z') {
+                column = column * 26 + (c - 'A' + 1);
+            } else if (c >= 'a' && c <= 'z') {
+                column = column * 26 + (c - 'a' + 1);
+            } else {
+                break;
+            }
+        }
+        return column - 1;
+    }
+
+    /** The shared-strings table as plain strings (its size was bounded before the package was opened). */
+    private static List<String> sharedStrings(OPCPackage pkg) throws IOException, XMLStreamException {
+        List<String> strings = new ArrayList<>();
+        var found = pkg.getPartsByContentType(org.apache.poi.xssf.usermodel.XSSFRelation.SHARED_STRINGS.getContentType());
+        if (found.isEmpty()) {
+            return strings;
+        }
+        try (InputStream in = found.get(0).getInputStream()) {
+            XMLStreamReader xml = XML.createXMLStreamReader(in);
+            try {
+                while (xml.hasNext()) {
+                    if (xml.next() == XMLStreamConstants.START_ELEMENT && xml.getLocalName().equals("si")) {
+                        strings.add(richText(xml, "si"));
+                    }
+                }
+            } finally {
+                xml.close();
+            }
+        }
+        return strings;
+    }
+
+    /** Whether the workbook counts its dates from 1904 (old Mac Excel) rather than 1900. */
+    private static boolean date1904(XSSFReader parts) throws IOException, OpenXML4JException, XMLStreamException {
+        try (InputStream in = parts.getWorkbookData()) {
+            XMLStreamReader xml = XML.createXMLStreamReader(in);
+            try {
+                while (xml.hasNext()) {
+                    if (xml.next() == XMLStreamConstants.START_ELEMENT) {
+                        if (xml.getLocalName().equals("workbookPr")) {
+                            String value = xml.getAttributeValue(null, "date1904");
+                            return value != null && (value.equals("1") || value.equalsIgnoreCase("true"));
+                        }
+                        if (xml.getLocalName().equals("sheets")) {
+                            return false;
+                        }
+                    }
+                }
+                return false;
+            } finally {
+                xml.close();
+            }
+        }
+    }
+}
