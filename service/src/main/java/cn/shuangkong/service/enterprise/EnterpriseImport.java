@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.jooq.DSLContext;
+import org.springframework.context.ApplicationEventPublisher;
 import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.RowN;
@@ -60,8 +61,11 @@ class EnterpriseImport {
     private final SheetImports imports;
     private final Validator validator;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    EnterpriseImport(DSLContext db, EnterpriseRegistry registry, SheetImports imports, Validator validator, Clock clock) {
+    EnterpriseImport(DSLContext db, EnterpriseRegistry registry, SheetImports imports, Validator validator, Clock clock,
+                     ApplicationEventPublisher events) {
+        this.events = events;
         this.db = db;
         this.registry = registry;
         this.imports = imports;
@@ -206,6 +210,7 @@ class EnterpriseImport {
         long updated = 0;
         long unchanged = 0;
         List<Row> fresh = new ArrayList<>();
+        List<String> changedUsccs = new ArrayList<>();
         for (int from = 0; from < rows.size(); from += BATCH) {
             List<Row> chunk = rows.subList(from, Math.min(rows.size(), from + BATCH));
             Map<String, EnterpriseRecord> known = new HashMap<>();
@@ -236,10 +241,15 @@ class EnterpriseImport {
                 if (changed != 1) {
                     throw ApiException.conflict("企业 " + row.uscc() + " 在导入期间被他人修改，未导入任何数据，请重新上传");
                 }
+                changedUsccs.add(row.uscc());
                 updated++;
             }
         }
         created += insert(fresh, now);
+        fresh.forEach(row -> changedUsccs.add(row.uscc()));
+        if (!changedUsccs.isEmpty()) {
+            events.publishEvent(new EnterprisesImported(changedUsccs));
+        }
         return new SheetImports.Counts(created, updated, unchanged);
     }
 

@@ -19,6 +19,7 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import cn.shuangkong.service.enterprise.EnterpriseChanged;
+import cn.shuangkong.service.enterprise.EnterprisesImported;
 import cn.shuangkong.service.grading.GradeHistory.Cause;
 import cn.shuangkong.service.hiddendanger.HiddenDangerChanged;
 import cn.shuangkong.service.hiddendanger.HiddenDangerOverdue;
@@ -75,6 +76,11 @@ class RegradeOnChange {
     @EventListener
     void on(EnterpriseChanged event) {
         changed(event.enterpriseId(), Cause.ENTERPRISE_UPDATED);
+    }
+
+    @EventListener
+    void on(EnterprisesImported event) {
+        event.usccs().forEach(uscc -> changed(uscc, Cause.ENTERPRISE_UPDATED));
     }
 
     @EventListener

@@ -85,6 +85,10 @@ class EnterpriseImportExportTest {
         assertThat(first.get("employees").asInt()).isEqualTo(120);
         assertThat(first.get("longitude").decimalValue()).isEqualByComparingTo("120.655");
         assertThat(as("lucheng-regulator").get("/api/v1/enterprises/" + b).getBody().get("industryCategory").asString()).isEqualTo("MACHINERY");
+        // Registered by the import, graded at once (after its commit): 危险化学品 10 + 100–299 employees 2 + 二级 −3 + no licence 15
+        JsonNode grade = as("lucheng-regulator").get("/api/v1/enterprises/" + a + "/grade").getBody();
+        assertThat(grade.get("totalScore").asInt()).isEqualTo(24);
+        assertThat(grade.get("cause").asString()).isEqualTo("ENTERPRISE_UPDATED");
 
         ResponseEntity<JsonNode> again = as("lucheng-regulator").upload(IMPORT, "名录(1).xlsx", upload);
         assertThat(again.getStatusCode().value()).isEqualTo(200);
