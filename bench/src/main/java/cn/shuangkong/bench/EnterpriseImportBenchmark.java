@@ -64,7 +64,7 @@ import jdk.jfr.consumer.RecordingFile;
  */
 public final class EnterpriseImportBenchmark {
 
-    static final String JDBC_PARAMS = "?useUnicode=true&characterEncoding=utf8&connectionTimeZone=UTC";
+    static final String JDBC_PARAMS = BenchDatabase.JDBC_PARAMS;
     static final String IMPORT_PATH = "/api/v1/enterprises/import";
     static final Duration IMPORT_TIMEOUT = Duration.ofMinutes(30);
     /** The first enterprise number of the warm-up file; the timed file's are 0 … N − 1. */
@@ -146,7 +146,7 @@ public final class EnterpriseImportBenchmark {
         System.out.printf("Shuangkong enterprise import benchmark: %,d rows (warm-up %,d other rows), service -Xmx%s%s%n", rows, warmupRows, heap,
                 profile ? ", JFR stack sampling on" : "");
         System.out.printf("service jar %s, JDK %s, %d cores, load average %s%n", jar, System.getProperty("java.version"),
-                Runtime.getRuntime().availableProcessors(), loadAverage());
+                Runtime.getRuntime().availableProcessors(), BenchDatabase.loadAverage());
         try (Connection admin = DriverManager.getConnection(jdbcBase + JDBC_PARAMS, dbUser, dbPassword); Statement s = admin.createStatement()) {
             String localInfile = query(s, "SELECT @@local_infile");
             System.out.println("server " + query(s, "SELECT VERSION()") + ", local_infile " + ("1".equals(localInfile) ? "ON" : "OFF")
@@ -236,13 +236,13 @@ public final class EnterpriseImportBenchmark {
             long serverPid = serverPid(dbUrl);
             long serviceCpu0 = cpuTicks(service[0].pid());
             long serverCpu0 = cpuTicks(serverPid);
-            String loadBefore = loadAverage();
+            String loadBefore = BenchDatabase.loadAverage();
             Instant from = Instant.now();
             t = System.nanoTime();
             body = importFile(client, service[0], data.xlsx());
             double importS = seconds(t);
             Instant to = Instant.now();
-            System.out.printf("timed import: %,d rows in %.2f s (load average before %s, after %s): %s%n", rows, importS, loadBefore, loadAverage(), body);
+            System.out.printf("timed import: %,d rows in %.2f s (load average before %s, after %s): %s%n", rows, importS, loadBefore, BenchDatabase.loadAverage(), body);
             long serviceCpu = cpuTicks(service[0].pid()) - serviceCpu0;
             long serverCpu = cpuTicks(serverPid) - serverCpu0;
             long created = expectCreated(body, rows, service[0]);
@@ -655,34 +655,17 @@ public final class EnterpriseImportBenchmark {
     }
 
     private void dropDatabase() {
-        try {
-            exec(jdbcBase + JDBC_PARAMS, "DROP DATABASE IF EXISTS `" + database + "`");
-            System.out.println("dropped database " + database);
-        } catch (SQLException e) {
-            System.err.println("could not drop database " + database + ": " + e.getMessage());
-        }
+        BenchDatabase.drop(jdbcBase, dbUser, dbPassword, database);
     }
 
     private void exec(String url, String... statements) throws SQLException {
-        try (Connection c = DriverManager.getConnection(url, dbUser, dbPassword); Statement s = c.createStatement()) {
-            for (String statement : statements) {
-                s.execute(statement);
-            }
-        }
+        BenchDatabase.exec(url, dbUser, dbPassword, statements);
     }
 
     private static String query(Statement s, String sql) throws SQLException {
         return OverdueBenchmark.query(s, sql);
     }
 
-    static String loadAverage() {
-        try {
-            String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
-            return parts[0] + " " + parts[1] + " " + parts[2];
-        } catch (IOException | RuntimeException e) {
-            return "?";
-        }
-    }
 
     private static double mb(long bytes) {
         return bytes / 1048576.0;

@@ -73,7 +73,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 public final class EnterpriseRegradeBenchmark {
 
     static final String DATABASE = "bench_regrade";
-    static final String JDBC_PARAMS = "?useUnicode=true&characterEncoding=utf8&connectionTimeZone=UTC";
+    static final String JDBC_PARAMS = BenchDatabase.JDBC_PARAMS;
     static final String RULESETS = "/api/v1/rulesets";
     static final String CANDIDATES = "/api/v1/rulesets/enterprise/candidates";
     static final Duration REQUEST_TIMEOUT = Duration.ofMinutes(60);
@@ -189,7 +189,7 @@ public final class EnterpriseRegradeBenchmark {
         System.out.printf("Shuangkong enterprise re-grade benchmark: %,d enterprises, ~%d risk points and %d hidden dangers each, service -Xmx%s%s%s%n",
                 enterprises, riskPoints, hiddenDangers, heap, profile ? ", JFR on" : "", jdbcOptions.isBlank() ? "" : ", service JDBC URL + " + jdbcOptions);
         System.out.printf("service jar %s, JDK %s, %d cores, load average %s%n", jar, System.getProperty("java.version"),
-                Runtime.getRuntime().availableProcessors(), loadAverage());
+                Runtime.getRuntime().availableProcessors(), BenchDatabase.loadAverage());
         try (Connection admin = DriverManager.getConnection(jdbcBase + JDBC_PARAMS, dbUser, dbPassword); Statement s = admin.createStatement()) {
             System.out.println("server " + query(s, "SELECT VERSION()") + ", innodb_buffer_pool_size "
                     + (Long.parseLong(query(s, "SELECT @@innodb_buffer_pool_size")) >> 20) + " MiB, innodb_flush_log_at_trx_commit "
@@ -270,7 +270,7 @@ public final class EnterpriseRegradeBenchmark {
             double firstGradeS = awaitFirstGrading(service[0], enterprises);
             Instant firstTo = Instant.now();
             System.out.printf("first grading of %,d enterprises at start-up (FIRST_GRADE, every result new): %.1f s by the service's log; "
-                    + "load average %s%n", enterprises, firstGradeS, loadAverage());
+                    + "load average %s%n", enterprises, firstGradeS, BenchDatabase.loadAverage());
 
             HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
             Admin admin = new Admin(client, service[0], adminPassword, Server.of(dbUrl, dbUser, dbPassword));
@@ -333,7 +333,7 @@ public final class EnterpriseRegradeBenchmark {
         LocalDate asOf = OverdueBenchmark.today();
         long[] rows = new long[READER.size() + 1];
         long checksum = 0;
-        String loadBefore = loadAverage();
+        String loadBefore = BenchDatabase.loadAverage();
         long t = System.nanoTime();
         try (Connection c = DriverManager.getConnection(dbUrl, dbUser, dbPassword);
              PreparedStatement keyset = c.prepareStatement(KEYSET)) {
@@ -405,7 +405,7 @@ public final class EnterpriseRegradeBenchmark {
             counts.append(counts.isEmpty() ? "" : ", ").append(FAMILIES.get(q - 1)).append(' ').append(String.format("%,d", rows[q]));
         }
         System.out.printf("%s: %.2f s for %,d enterprises (load average before %s, after %s); rows: %s%n", label, read.seconds(), rows[0],
-                loadBefore, loadAverage(), counts);
+                loadBefore, BenchDatabase.loadAverage(), counts);
         if (rows[0] != enterprises) {
             throw new IllegalStateException("the pure read locked " + rows[0] + " enterprises, not " + enterprises);
         }
@@ -592,7 +592,7 @@ public final class EnterpriseRegradeBenchmark {
 
         /** Sends, timing at the client from sending to the response, with the service's CPU time and the GC log's window. */
         Timed timed(String what, Path gcLog, Call call, int expected) throws IOException, InterruptedException, SQLException {
-            String loadBefore = loadAverage();
+            String loadBefore = BenchDatabase.loadAverage();
             long[] server0 = server.snapshot();
             long cpu0 = EnterpriseImportBenchmark.cpuTicks(service.pid());
             Instant from = Instant.now();
@@ -604,7 +604,7 @@ public final class EnterpriseRegradeBenchmark {
             String serverWork = Server.difference(server0, server.snapshot());
             String body = expect(response, what, expected);
             EnterpriseImportBenchmark.GcSummary gc = EnterpriseImportBenchmark.gcSummary(gcLog, from, to);
-            String load = loadBefore + " → " + loadAverage();
+            String load = loadBefore + " → " + BenchDatabase.loadAverage();
             System.out.printf(Locale.ROOT, "%s: %.2f s (service CPU %.1f s; load average %s); GC: %d pauses, %.0f ms, heap before a pause at most "
                     + "%.0f MB, after a copying pause at most %.0f MB%n", what, s, cpu, load, gc.windowPauses(), gc.windowPauseMs(), gc.windowMaxBeforeMb(),
                     gc.windowMaxAfterMb());
@@ -660,34 +660,17 @@ public final class EnterpriseRegradeBenchmark {
     }
 
     private void dropDatabase() {
-        try {
-            exec(jdbcBase + JDBC_PARAMS, "DROP DATABASE IF EXISTS `" + DATABASE + "`");
-            System.out.println("dropped database " + DATABASE);
-        } catch (SQLException e) {
-            System.err.println("could not drop database " + DATABASE + ": " + e.getMessage());
-        }
+        BenchDatabase.drop(jdbcBase, dbUser, dbPassword, DATABASE);
     }
 
     private void exec(String url, String... statements) throws SQLException {
-        try (Connection c = DriverManager.getConnection(url, dbUser, dbPassword); Statement s = c.createStatement()) {
-            for (String statement : statements) {
-                s.execute(statement);
-            }
-        }
+        BenchDatabase.exec(url, dbUser, dbPassword, statements);
     }
 
     private static String query(Statement s, String sql) throws SQLException {
         return OverdueBenchmark.query(s, sql);
     }
 
-    static String loadAverage() {
-        try {
-            String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
-            return parts[0] + " " + parts[1] + " " + parts[2];
-        } catch (IOException | RuntimeException e) {
-            return "?";
-        }
-    }
 
     private static double seconds(long since) {
         return (System.nanoTime() - since) / 1e9;

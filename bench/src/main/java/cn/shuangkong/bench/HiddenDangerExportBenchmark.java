@@ -122,7 +122,7 @@ public final class HiddenDangerExportBenchmark {
         System.out.printf("Shuangkong hidden-danger export benchmark: %,d hidden dangers of %,d enterprises, service -Xmx%s%s, database %s%n", rows,
                 enterprises, heap, profile ? ", JFR stack sampling on" : "", database);
         System.out.printf("service jar %s, JDK %s, %d cores, load average %s%n", jar, System.getProperty("java.version"),
-                Runtime.getRuntime().availableProcessors(), EnterpriseImportBenchmark.loadAverage());
+                Runtime.getRuntime().availableProcessors(), BenchDatabase.loadAverage());
 
         String dbUrl = jdbcBase + database + OverdueBenchmark.JDBC_PARAMS;
         AtomicBoolean cleaned = new AtomicBoolean();
@@ -187,7 +187,7 @@ public final class HiddenDangerExportBenchmark {
             }
             Files.deleteIfExists(warmup);
 
-            String loadBefore = EnterpriseImportBenchmark.loadAverage();
+            String loadBefore = BenchDatabase.loadAverage();
             long serviceCpu0 = EnterpriseImportBenchmark.cpuTicks(service[0].pid());
             Instant from = Instant.now();
             t = System.nanoTime();
@@ -198,7 +198,7 @@ public final class HiddenDangerExportBenchmark {
             long serviceCpu = EnterpriseImportBenchmark.cpuTicks(service[0].pid()) - serviceCpu0;
             System.out.printf(Locale.ROOT, "timed export (?%s as %s): %.2f s to the last byte, %.2f s to the headers, %.2f MB "
                             + "(load average before %s, after %s); service CPU %.1f s%n", ALL_FOUND, REGULATOR, exportS, headersS, mb(timed[1]),
-                    loadBefore, EnterpriseImportBenchmark.loadAverage(), serviceCpu / (double) EnterpriseImportBenchmark.CLOCK_TICKS);
+                    loadBefore, BenchDatabase.loadAverage(), serviceCpu / (double) EnterpriseImportBenchmark.CLOCK_TICKS);
 
             service[0].close();
             service[0] = null;
@@ -401,20 +401,11 @@ public final class HiddenDangerExportBenchmark {
     }
 
     private void dropDatabase() {
-        try {
-            exec(jdbcBase + OverdueBenchmark.JDBC_PARAMS, "DROP DATABASE IF EXISTS `" + database + "`");
-            System.out.println("dropped database " + database);
-        } catch (SQLException e) {
-            System.err.println("could not drop database " + database + ": " + e.getMessage());
-        }
+        BenchDatabase.drop(jdbcBase, dbUser, dbPassword, database);
     }
 
     private void exec(String url, String... statements) throws SQLException {
-        try (Connection c = DriverManager.getConnection(url, dbUser, dbPassword); Statement s = c.createStatement()) {
-            for (String statement : statements) {
-                s.execute(statement);
-            }
-        }
+        BenchDatabase.exec(url, dbUser, dbPassword, statements);
     }
 
     private static double mb(long bytes) {

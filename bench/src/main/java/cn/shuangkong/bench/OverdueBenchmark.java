@@ -66,7 +66,7 @@ public final class OverdueBenchmark {
     static final String FAST_USER_HASH = "$2a$04$9qZZ8atfFoQLMM87MdVFHerpX96TzJmwAnxT64y89cmOavxA3M4Nu"; // Demo@2026
     static final String JURISDICTION = "330302";
     static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-    static final String JDBC_PARAMS = "?useUnicode=true&characterEncoding=utf8&connectionTimeZone=UTC";
+    static final String JDBC_PARAMS = BenchDatabase.JDBC_PARAMS;
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(120);
 
     static final String LIST_PATH = "/api/v1/hidden-dangers?overdue=true&size=20";
@@ -455,20 +455,11 @@ public final class OverdueBenchmark {
     }
 
     private void dropDatabase(String db) {
-        try {
-            exec(jdbcBase + JDBC_PARAMS, "DROP DATABASE IF EXISTS `" + db + "`");
-            System.out.println("dropped database " + db);
-        } catch (SQLException e) {
-            System.err.println("could not drop database " + db + ": " + e.getMessage());
-        }
+        BenchDatabase.drop(jdbcBase, dbUser, dbPassword, db);
     }
 
     private void exec(String url, String... statements) throws SQLException {
-        try (Connection c = DriverManager.getConnection(url, dbUser, dbPassword); Statement s = c.createStatement()) {
-            for (String statement : statements) {
-                s.execute(statement);
-            }
-        }
+        BenchDatabase.exec(url, dbUser, dbPassword, statements);
     }
 
     private static long globalStatus(Statement s, String name) throws SQLException {
