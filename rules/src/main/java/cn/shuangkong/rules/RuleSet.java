@@ -3,6 +3,7 @@ package cn.shuangkong.rules;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Method;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -39,6 +41,15 @@ import org.kie.api.runtime.rule.Match;
 public final class RuleSet {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\$\\w+)(?:\\.(\\w+))?}");
+
+    /** The getter of a property a reason names, looked up once per class and name (a reason is filled per rule fired). */
+    private static final ClassValue<Map<String, Method>> GETTERS = new ClassValue<>() {
+        @Override
+        protected Map<String, Method> computeValue(Class<?> type) {
+            return new ConcurrentHashMap<>();
+        }
+    };
+
     private static final KieContainer CONTAINER = KieServices.Factory.get().getKieClasspathContainer(RuleSet.class.getClassLoader());
 
     private final String name;
@@ -182,6 +193,9 @@ public final class RuleSet {
 
     /** Replaces {@code {$x}} by the value bound to {@code $x}, and {@code {$x.name}} by that value's {@code getName()}. */
     private static String fill(String template, Match match) {
+        if (template.indexOf('{') < 0) {
+            return template; // most clauses ("默认策略", a standard's article) name no value
+        }
         Matcher m = PLACEHOLDER.matcher(template);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
@@ -196,9 +210,17 @@ public final class RuleSet {
 
     private static Object property(Object bean, String name) {
         try {
-            return bean.getClass().getMethod("get" + Character.toUpperCase(name.charAt(0)) + name.substring(1)).invoke(bean);
-        } catch (ReflectiveOperationException e) {
+            return GETTERS.get(bean.getClass()).computeIfAbsent(name, n -> getter(bean.getClass(), n)).invoke(bean);
+        } catch (ReflectiveOperationException | IllegalArgumentException e) {
             throw new IllegalStateException("A rule's reason names the missing property " + name + " of " + bean.getClass().getSimpleName(), e);
+        }
+    }
+
+    private static Method getter(Class<?> type, String name) {
+        try {
+            return type.getMethod("get" + Character.toUpperCase(name.charAt(0)) + name.substring(1));
+        } catch (NoSuchMethodException e) {
+            throw new IllegalArgumentException(e);
         }
     }
 
