@@ -3,20 +3,35 @@ package cn.shuangkong.service.enterpriserisk;
 import static cn.shuangkong.schema.Tables.ENTERPRISE;
 import static cn.shuangkong.schema.Tables.ENTERPRISE_GRADE;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.annotation.PreDestroy;
 
 import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.Query;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -25,6 +40,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import cn.shuangkong.rules.enterprise.EnterpriseFacts;
 import cn.shuangkong.rules.enterprise.EnterpriseGrade;
 import cn.shuangkong.rules.enterprise.EnterpriseGrading;
+import cn.shuangkong.service.database.Statements;
 import cn.shuangkong.service.enterpriserisk.EnterpriseFactsReader.Subject;
 import cn.shuangkong.service.grading.GradeHistory;
 import cn.shuangkong.service.grading.RuleSetReleases;
@@ -35,13 +51,18 @@ import tools.jackson.databind.json.JsonMapper;
  * Grades enterprises with the rule set in force and keeps {@code enterprise_grade} current: in batches of 500, each
  * in its own transaction that first locks the batch's enterprise rows (so two gradings of one enterprise never
  * interleave), then reads the facts, grades them in one rule session, and writes what changed. A change of colour,
- * score, explanation or version is appended to the enterprise's grade history with its cause; an unchanged result
- * only moves {@code graded_at}.
+ * score, explanation or version is appended to the enterprise's grade history with its cause, and that history row is
+ * the whole result in force ({@code enterprise_grade} keeps the colour, the score and the result's SHA-256); an
+ * unchanged result only moves {@code graded_at}. A run over the registry ({@link #gradeAll}) grades
+ * {@code shuangkong.grading.workers} batches at a time, so that one batch's rules run while another waits for the
+ * database.
  */
 @Component
 class EnterpriseGrader {
 
     static final int BATCH = 500;
+    /** Grades written per {@code INSERT} of {@code enterprise_grade}. */
+    private static final int ROWS_PER_STATEMENT = 250;
     private static final Logger log = LoggerFactory.getLogger(EnterpriseGrader.class);
 
     /** What one grading run did, and where its time went (nanoseconds). */
@@ -62,9 +83,13 @@ class EnterpriseGrader {
     private final JsonMapper json;
     private final Clock clock;
     private final TransactionTemplate newTransaction;
+    private final Statements insertGrades;
+    private final int workers;
+    private final ExecutorService pool;
 
     EnterpriseGrader(DSLContext db, EnterpriseFactsReader reader, RuleSetReleases releases, GradeHistory history, JsonMapper json,
-                     Clock clock, PlatformTransactionManager transactionManager) {
+                     Clock clock, PlatformTransactionManager transactionManager,
+                     @Value("${shuangkong.grading.workers:0}") int workers) {
         this.db = db;
         this.reader = reader;
         this.releases = releases;
@@ -74,6 +99,26 @@ class EnterpriseGrader {
         // Also called after another transaction has committed (event listeners), where only a new transaction writes.
         this.newTransaction = new TransactionTemplate(transactionManager);
         this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.insertGrades = new Statements(db, rows -> {
+            var insert = db.insertInto(ENTERPRISE_GRADE, ENTERPRISE_GRADE.ENTERPRISE_ID, ENTERPRISE_GRADE.GRADE, ENTERPRISE_GRADE.SCORE,
+                    ENTERPRISE_GRADE.RULE_SET_VERSION, ENTERPRISE_GRADE.RESULT_DIGEST, ENTERPRISE_GRADE.CAUSE, ENTERPRISE_GRADE.GRADED_AT);
+            for (int r = 0; r < rows; r++) {
+                insert = insert.values(Collections.nCopies(7, null));
+            }
+            return insert;
+        });
+        this.workers = workers > 0 ? workers : Math.min(4, Runtime.getRuntime().availableProcessors());
+        AtomicInteger threads = new AtomicInteger();
+        this.pool = Executors.newFixedThreadPool(this.workers, r -> {
+            Thread t = new Thread(r, "enterprise-grading-" + threads.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    @PreDestroy
+    void shutdown() {
+        pool.shutdownNow();
     }
 
     /** Grades the enterprises with these ids now. */
@@ -87,26 +132,78 @@ class EnterpriseGrader {
         return outcome;
     }
 
-    /** Grades every enterprise matching {@code scope}, batch by batch in id order; never the whole registry in memory. */
+    /**
+     * Grades every enterprise matching {@code scope}, batch by batch in id order, {@link #workers} batches at a time;
+     * never the whole registry in memory (at most twice that many batches of ids are waiting). The first failure
+     * stops the run once the batches under way have finished, and is thrown; the batches written stay written.
+     */
     Outcome gradeAll(Condition scope, GradeHistory.Cause cause, String gradedBy) {
         long start = System.nanoTime();
+        Semaphore slots = new Semaphore(2 * workers);
+        List<Future<Outcome>> running = new ArrayList<>();
         Outcome outcome = Outcome.NONE;
         long after = 0;
-        while (true) {
-            List<Long> ids = db.select(ENTERPRISE.ID).from(ENTERPRISE)
-                    .where(scope).and(ENTERPRISE.ID.gt(after))
-                    .orderBy(ENTERPRISE.ID).limit(BATCH)
-                    .fetch(ENTERPRISE.ID);
-            if (ids.isEmpty()) {
-                break;
+        try {
+            while (true) {
+                List<Long> ids = db.select(ENTERPRISE.ID).from(ENTERPRISE)
+                        .where(scope).and(ENTERPRISE.ID.gt(after))
+                        .orderBy(ENTERPRISE.ID).limit(BATCH)
+                        .fetch(ENTERPRISE.ID);
+                if (ids.isEmpty()) {
+                    break;
+                }
+                slots.acquire();
+                running.add(pool.submit(() -> {
+                    try {
+                        return newTransaction.execute(status -> gradeBatch(ENTERPRISE.ID.in(ids), cause, gradedBy));
+                    } finally {
+                        slots.release();
+                    }
+                }));
+                outcome = outcome.plus(collectDone(running));
+                after = ids.get(ids.size() - 1);
             }
-            outcome = outcome.plus(newTransaction.execute(status -> gradeBatch(ENTERPRISE.ID.in(ids), cause, gradedBy)));
-            after = ids.get(ids.size() - 1);
+            for (Future<Outcome> batch : running) {
+                outcome = outcome.plus(batch.get());
+            }
+        } catch (InterruptedException e) {
+            running.forEach(batch -> batch.cancel(true));
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("grading interrupted", e);
+        } catch (ExecutionException e) {
+            awaitQuietly(running);
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
         }
-        log.info("Graded {} enterprises ({}), {} changed, in {} ms: reading {} ms, rules {} ms, writing {} ms", outcome.graded(), cause,
-                outcome.changed(), (System.nanoTime() - start) / 1_000_000, outcome.readNanos() / 1_000_000, outcome.rulesNanos() / 1_000_000,
-                outcome.writeNanos() / 1_000_000);
+        log.info("Graded {} enterprises ({}), {} changed, in {} ms by {} workers: reading {} ms, rules {} ms, writing {} ms (summed over the "
+                        + "workers)", outcome.graded(), cause, outcome.changed(), (System.nanoTime() - start) / 1_000_000, workers,
+                outcome.readNanos() / 1_000_000, outcome.rulesNanos() / 1_000_000, outcome.writeNanos() / 1_000_000);
         return outcome;
+    }
+
+    /** The outcome of the batches that have finished, removed from {@code running}; a failed one throws. */
+    private static Outcome collectDone(List<Future<Outcome>> running) throws InterruptedException, ExecutionException {
+        Outcome done = Outcome.NONE;
+        for (Iterator<Future<Outcome>> i = running.iterator(); i.hasNext(); ) {
+            Future<Outcome> batch = i.next();
+            if (batch.isDone()) {
+                done = done.plus(batch.get());
+                i.remove();
+            }
+        }
+        return done;
+    }
+
+    private static void awaitQuietly(List<Future<Outcome>> running) {
+        for (Future<Outcome> batch : running) {
+            try {
+                batch.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (ExecutionException | CancellationException e) {
+                // the first failure is the one thrown
+            }
+        }
     }
 
     /** Grades every enterprise that has never been graded (registered before grading existed, or while it failed). */
@@ -139,52 +236,59 @@ class EnterpriseGrader {
         List<EnterpriseGrade> grades = grading.gradeAll(new ArrayList<>(facts.values()));
         long graded = System.nanoTime();
 
-        Map<Long, String> stored = new HashMap<>();
-        db.select(ENTERPRISE_GRADE.ENTERPRISE_ID, ENTERPRISE_GRADE.RESULT).from(ENTERPRISE_GRADE)
+        Map<Long, byte[]> stored = new HashMap<>();
+        db.select(ENTERPRISE_GRADE.ENTERPRISE_ID, ENTERPRISE_GRADE.RESULT_DIGEST).from(ENTERPRISE_GRADE)
                 .where(ENTERPRISE_GRADE.ENTERPRISE_ID.in(subjects.stream().map(Subject::id).toList()))
                 .forEach(r -> stored.put(r.value1(), r.value2()));
         LocalDateTime now = LocalDateTime.now(clock);
-        List<Query> writes = new ArrayList<>();
+        MessageDigest sha256 = sha256();
         List<Long> unchanged = new ArrayList<>();
         List<GradeHistory.Entry> changes = new ArrayList<>();
+        List<byte[]> digests = new ArrayList<>();
         int i = 0;
         for (Map.Entry<Subject, EnterpriseFacts> entry : facts.entrySet()) {
             Subject subject = entry.getKey();
             EnterpriseGrade grade = grades.get(i++);
             String result = json.writeValueAsString(EnterpriseGradeViews.stored(grade));
-            String before = stored.get(subject.id());
-            if (result.equals(before)) {
+            byte[] digest = sha256.digest(result.getBytes(StandardCharsets.UTF_8));
+            if (Arrays.equals(digest, stored.get(subject.id()))) {
                 unchanged.add(subject.id());
                 continue;
             }
-            writes.add(before == null
-                    ? db.insertInto(ENTERPRISE_GRADE)
-                            .set(ENTERPRISE_GRADE.ENTERPRISE_ID, subject.id())
-                            .set(ENTERPRISE_GRADE.GRADE, grade.grade().name())
-                            .set(ENTERPRISE_GRADE.SCORE, grade.totalScore())
-                            .set(ENTERPRISE_GRADE.RULE_SET_VERSION, grade.ruleSetVersion())
-                            .set(ENTERPRISE_GRADE.RESULT, result)
-                            .set(ENTERPRISE_GRADE.CAUSE, cause.name())
-                            .set(ENTERPRISE_GRADE.GRADED_AT, now)
-                    : db.update(ENTERPRISE_GRADE)
-                            .set(ENTERPRISE_GRADE.GRADE, grade.grade().name())
-                            .set(ENTERPRISE_GRADE.SCORE, grade.totalScore())
-                            .set(ENTERPRISE_GRADE.RULE_SET_VERSION, grade.ruleSetVersion())
-                            .set(ENTERPRISE_GRADE.RESULT, result)
-                            .set(ENTERPRISE_GRADE.CAUSE, cause.name())
-                            .set(ENTERPRISE_GRADE.GRADED_AT, now)
-                            .where(ENTERPRISE_GRADE.ENTERPRISE_ID.eq(subject.id())));
             changes.add(new GradeHistory.Entry(GradeHistory.Subject.ENTERPRISE, subject.id(), EnterpriseGrading.NAME, grade.ruleSetVersion(),
                     grade.grade(), grade.totalScore(), json.writeValueAsString(entry.getValue()), result, cause, gradedBy));
+            digests.add(digest);
         }
-        if (!writes.isEmpty()) {
-            db.batch(writes).execute();
+        // A changed grade replaces the row in force: the old rows deleted, the new ones inserted, both many rows to a
+        // statement (an UPDATE of many rows with their own values, or an upsert that reads the new values, is written
+        // differently by MySQL, MariaDB and H2, or costs the server a CASE per row and column).
+        List<Long> replaced = changes.stream().map(GradeHistory.Entry::subjectId).filter(stored::containsKey).toList();
+        if (!replaced.isEmpty()) {
+            db.deleteFrom(ENTERPRISE_GRADE).where(ENTERPRISE_GRADE.ENTERPRISE_ID.in(replaced)).execute();
+        }
+        for (int from = 0; from < changes.size(); from += ROWS_PER_STATEMENT) {
+            int to = Math.min(changes.size(), from + ROWS_PER_STATEMENT);
+            List<Object> values = new ArrayList<>((to - from) * 7);
+            for (int c = from; c < to; c++) {
+                GradeHistory.Entry change = changes.get(c);
+                Collections.addAll(values, change.subjectId(), change.grade().name(), change.score(), change.ruleSetVersion(), digests.get(c),
+                        cause.name(), now);
+            }
+            insertGrades.execute(to - from, values);
         }
         if (!unchanged.isEmpty()) {
             db.update(ENTERPRISE_GRADE).set(ENTERPRISE_GRADE.GRADED_AT, now).where(ENTERPRISE_GRADE.ENTERPRISE_ID.in(unchanged)).execute();
         }
         history.recordAll(changes);
         return new Outcome(subjects.size(), changes.size(), read - start, graded - read, System.nanoTime() - graded);
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
     }
 
     /** Grades, without writing anything, the enterprises of {@code scope} with two rule sets on the same facts. */

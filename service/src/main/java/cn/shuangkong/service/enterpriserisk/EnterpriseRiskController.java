@@ -25,7 +25,6 @@ import cn.shuangkong.service.grading.GradeHistory;
 import cn.shuangkong.service.grading.RuleSetReleases;
 import cn.shuangkong.service.security.CurrentUser;
 import cn.shuangkong.service.web.ApiException;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * An enterprise's risk colour with its explanation and history (an enterprise user its own, regulators and inspectors
@@ -41,17 +40,15 @@ class EnterpriseRiskController implements EnterpriseRiskApi {
     private final RuleSetChange ruleSetChange;
     private final RuleSetReleases releases;
     private final DSLContext db;
-    private final JsonMapper json;
 
     EnterpriseRiskController(EnterpriseRegistry enterprises, EnterpriseGrader grader, GradeHistory history, RuleSetChange ruleSetChange,
-                             RuleSetReleases releases, DSLContext db, JsonMapper json) {
+                             RuleSetReleases releases, DSLContext db) {
         this.enterprises = enterprises;
         this.grader = grader;
         this.history = history;
         this.ruleSetChange = ruleSetChange;
         this.releases = releases;
         this.db = db;
-        this.json = json;
     }
 
     @Override
@@ -97,12 +94,14 @@ class EnterpriseRiskController implements EnterpriseRiskApi {
         return XlsxDownload.of(releases.table(id), "企业风险计分表-" + releases.find(id).getVersion().substring(0, 12) + ".xlsx");
     }
 
+    /** The grade in force: its colour and time from {@code enterprise_grade}, its whole result from the newest history row. */
     private EnterpriseRiskGrade current(long enterpriseId) {
-        return db.select(ENTERPRISE.NAME, ENTERPRISE_GRADE.RESULT, ENTERPRISE_GRADE.GRADED_AT, ENTERPRISE_GRADE.CAUSE)
+        return db.select(ENTERPRISE.NAME, ENTERPRISE_GRADE.GRADED_AT, ENTERPRISE_GRADE.CAUSE)
                 .from(ENTERPRISE_GRADE).join(ENTERPRISE).on(ENTERPRISE.ID.eq(ENTERPRISE_GRADE.ENTERPRISE_ID))
                 .where(ENTERPRISE_GRADE.ENTERPRISE_ID.eq(enterpriseId))
-                .fetchOptional(r -> EnterpriseGradeViews.view(json.readValue(r.value2(), EnterpriseGrade.class), r.value1(), r.value3(),
-                        GradeHistory.Cause.valueOf(r.value4())))
+                .fetchOptional(r -> EnterpriseGradeViews.view(
+                        history.latestResults(GradeHistory.Subject.ENTERPRISE, List.of(enterpriseId), EnterpriseGrade.class).get(enterpriseId),
+                        r.value1(), r.value2(), GradeHistory.Cause.valueOf(r.value3())))
                 .orElseThrow(() -> ApiException.notFound("企业的安全风险等级（尚未评定，可 POST 本地址立即评定）"));
     }
 }

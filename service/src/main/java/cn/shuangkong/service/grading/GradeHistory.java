@@ -5,16 +5,20 @@ import static cn.shuangkong.schema.Tables.GRADE_HISTORY;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.springframework.stereotype.Component;
 
 import cn.shuangkong.rules.Grade;
 import cn.shuangkong.service.api.model.GradeHistoryEntry;
+import cn.shuangkong.service.database.Statements;
 import cn.shuangkong.service.web.Times;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -65,16 +69,32 @@ public class GradeHistory {
                         String inputsJson, String resultJson, Cause cause, String gradedBy) {
     }
 
+    /** Rows of one {@code INSERT} in {@link #recordAll}: a few hundred kB of JSON, well under any server's packet limit. */
+    static final int ROWS_PER_STATEMENT = 100;
+
     private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() { };
+
+    /** The columns {@link #recordAll} writes, in the order of its values. */
+    private static final List<Field<?>> COLUMNS = List.of(GRADE_HISTORY.SUBJECT_TYPE, GRADE_HISTORY.SUBJECT_ID, GRADE_HISTORY.RULE_SET,
+            GRADE_HISTORY.RULE_SET_VERSION, GRADE_HISTORY.GRADE, GRADE_HISTORY.SCORE, GRADE_HISTORY.INPUTS, GRADE_HISTORY.RESULT,
+            GRADE_HISTORY.CAUSE, GRADE_HISTORY.GRADED_BY, GRADE_HISTORY.GRADED_AT);
 
     private final DSLContext db;
     private final JsonMapper json;
     private final Clock clock;
+    private final Statements insertRows;
 
     GradeHistory(DSLContext db, JsonMapper json, Clock clock) {
         this.db = db;
         this.json = json;
         this.clock = clock;
+        this.insertRows = new Statements(db, rows -> {
+            var insert = db.insertInto(GRADE_HISTORY).columns(COLUMNS);
+            for (int r = 0; r < rows; r++) {
+                insert = insert.values(Collections.nCopies(COLUMNS.size(), null));
+            }
+            return insert;
+        });
     }
 
     public void record(Subject subject, long subjectId, String ruleSet, String ruleSetVersion, Grade grade, BigDecimal score,
@@ -94,22 +114,22 @@ public class GradeHistory {
                 .execute();
     }
 
-    /** Writes many rows in one JDBC batch, all graded now. */
+    /**
+     * Writes many rows, all graded now, {@value #ROWS_PER_STATEMENT} to a multi-row {@code INSERT}: one round trip and
+     * one statement for the server to parse per chunk, where a JDBC batch sends each row on its own unless the
+     * operator's JDBC URL asks the driver to rewrite it.
+     */
     public void recordAll(List<Entry> entries) {
-        if (entries.isEmpty()) {
-            return;
-        }
         LocalDateTime now = LocalDateTime.now(clock);
-        var insert = db.insertInto(GRADE_HISTORY, GRADE_HISTORY.SUBJECT_TYPE, GRADE_HISTORY.SUBJECT_ID, GRADE_HISTORY.RULE_SET,
-                GRADE_HISTORY.RULE_SET_VERSION, GRADE_HISTORY.GRADE, GRADE_HISTORY.SCORE, GRADE_HISTORY.INPUTS, GRADE_HISTORY.RESULT,
-                GRADE_HISTORY.CAUSE, GRADE_HISTORY.GRADED_BY, GRADE_HISTORY.GRADED_AT)
-                .values((String) null, null, null, null, null, null, null, null, null, null, null);
-        var batch = db.batch(insert);
-        for (Entry e : entries) {
-            batch.bind(e.subject().name(), e.subjectId(), e.ruleSet(), e.ruleSetVersion(), e.grade().name(), e.score(),
-                    e.inputsJson(), e.resultJson(), e.cause().name(), e.gradedBy(), now);
+        for (int from = 0; from < entries.size(); from += ROWS_PER_STATEMENT) {
+            List<Entry> chunk = entries.subList(from, Math.min(entries.size(), from + ROWS_PER_STATEMENT));
+            List<Object> values = new ArrayList<>(chunk.size() * COLUMNS.size());
+            for (Entry e : chunk) {
+                Collections.addAll(values, e.subject().name(), e.subjectId(), e.ruleSet(), e.ruleSetVersion(), e.grade().name(), e.score(),
+                        e.inputsJson(), e.resultJson(), e.cause().name(), e.gradedBy(), now);
+            }
+            insertRows.execute(chunk.size(), values);
         }
-        batch.execute();
     }
 
     /** Newest first. */

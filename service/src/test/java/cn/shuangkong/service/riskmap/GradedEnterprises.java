@@ -53,8 +53,8 @@ public final class GradedEnterprises {
         }
         insert.execute();
         db.insertInto(ENTERPRISE_GRADE, ENTERPRISE_GRADE.ENTERPRISE_ID, ENTERPRISE_GRADE.GRADE, ENTERPRISE_GRADE.SCORE,
-                        ENTERPRISE_GRADE.RULE_SET_VERSION, ENTERPRISE_GRADE.RESULT, ENTERPRISE_GRADE.CAUSE, ENTERPRISE_GRADE.GRADED_AT)
-                .select(DSL.select(ENTERPRISE.ID, DSL.val(grade), DSL.val(new BigDecimal("50")), DSL.val("0".repeat(64)), DSL.val("{}"),
+                        ENTERPRISE_GRADE.RULE_SET_VERSION, ENTERPRISE_GRADE.RESULT_DIGEST, ENTERPRISE_GRADE.CAUSE, ENTERPRISE_GRADE.GRADED_AT)
+                .select(DSL.select(ENTERPRISE.ID, DSL.val(grade), DSL.val(new BigDecimal("50")), DSL.val("0".repeat(64)), DSL.val(new byte[32]),
                                 DSL.val("TEST"), DSL.val(gradedAtUtc))
                         .from(ENTERPRISE)
                         .where(ENTERPRISE.REGION_CODE.eq(regionCode))
@@ -71,7 +71,7 @@ public final class GradedEnterprises {
                 .set(ENTERPRISE_GRADE.GRADE, grade)
                 .set(ENTERPRISE_GRADE.SCORE, new BigDecimal(score))
                 .set(ENTERPRISE_GRADE.RULE_SET_VERSION, "0".repeat(64))
-                .set(ENTERPRISE_GRADE.RESULT, "{}")
+                .set(ENTERPRISE_GRADE.RESULT_DIGEST, new byte[32])
                 .set(ENTERPRISE_GRADE.CAUSE, "TEST")
                 .set(ENTERPRISE_GRADE.GRADED_AT, gradedAtUtc)
                 .execute();
