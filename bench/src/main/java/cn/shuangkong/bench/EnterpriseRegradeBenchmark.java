@@ -47,7 +47,8 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * GC log and, with {@code bench.regrade.profile=true}, a flight recording; at start-up it grades every enterprise once
  * (they were inserted by SQL, never graded: cause FIRST_GRADE), which the benchmark waits for. Then, in this order:
  * <ol>
- *   <li>the pure read, plain JDBC in this process: the statements of {@code EnterpriseGrader.gradeAll} and
+ *   <li>the pure read, plain JDBC in this process, once with the service's Connector/J settings and once with the
+ *       driver's defaults, the faster counting: the statements of {@code EnterpriseGrader.gradeAll} and
  *       {@code EnterpriseFactsReader.read} (see {@link #KEYSET}), 500 enterprises a batch in id order, every row and
  *       column consumed, nothing graded;</li>
  *   <li>as {@code admin}: the table in force downloaded through its {@code table} link, one message text edited (a new
@@ -63,7 +64,8 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * <p>Options (system properties, set by {@code bench/pom.xml} from the same Maven properties):
  * {@code bench.regrade.enterprises}, {@code .riskPoints} and {@code .hiddenDangers} (per enterprise), {@code .heap}
  * (the service's -Xmx), {@code .profile}, {@code .secondSample}, {@code .jdbcOptions} (appended to the service's JDBC
- * URL), {@code .jar}, {@code .jdbc}, {@code .user}, {@code .password}, {@code .dialect}, {@code .keepDatabase},
+ * URL), {@code .workers} (the service's {@code shuangkong.grading.workers}; empty: its default), {@code .jar},
+ * {@code .jdbc}, {@code .user}, {@code .password}, {@code .dialect}, {@code .keepDatabase},
  * {@code .dir} (logs).
  *
  * <pre>
@@ -79,6 +81,13 @@ public final class EnterpriseRegradeBenchmark {
     static final Duration REQUEST_TIMEOUT = Duration.ofMinutes(60);
     static final Duration FIRST_GRADE_TIMEOUT = Duration.ofMinutes(60);
     static final int BATCH = 500;
+    /**
+     * The Connector/J settings the service gives its pool (service/…/database/MySqlConnectionDefaults.java; keep them
+     * in step): one of the two pure reads talks to the server as the service does, statements prepared on the server and
+     * values in the binary protocol.
+     */
+    static final String SERVICE_DRIVER_SETTINGS = "&useServerPrepStmts=true&cachePrepStmts=true&prepStmtCacheSize=250&prepStmtCacheSqlLimit=65536"
+            + "&useLocalSessionState=true&cacheServerConfiguration=true&elideSetAutoCommits=true";
 
     // The statements of one grading batch, as jOOQ renders them for the service (MYSQL dialect, bind values as "?",
     // the id list as one "?" per id). They mirror service/src/main/java/cn/shuangkong/service/enterpriserisk/
@@ -120,8 +129,8 @@ public final class EnterpriseRegradeBenchmark {
             "accidents (3 years)", "enforcement actions (1 year)", "licences", "alarms (open or 30 days)", "unresolved quality findings");
 
     /** The service's line after a full grading run (EnterpriseGrader.gradeAll). */
-    private static final Pattern GRADED = Pattern.compile("Graded (\\d+) enterprises \\(RULE_SET_ACTIVATED\\), (\\d+) changed, in (\\d+) ms: "
-            + "reading (\\d+) ms, rules (\\d+) ms, writing (\\d+) ms");
+    private static final Pattern GRADED = Pattern.compile("Graded (\\d+) enterprises \\(RULE_SET_ACTIVATED\\), (\\d+) changed, in (\\d+) ms "
+            + "by (\\d+) workers: reading (\\d+) ms, rules (\\d+) ms, writing (\\d+) ms");
     private static final Pattern NEVER_GRADED = Pattern.compile("^(\\S+)\\s.*Graded (\\d+) enterprises that had never been graded");
     private static final Pattern STARTED = Pattern.compile("^(\\S+)\\s.*Started \\S+ in ([\\d.]+) seconds");
     private static final Pattern RELEASE_OBJECT = Pattern.compile("\\{[^{}]*\"status\"\\s*:\\s*\"ACTIVE\"[^{}]*}");
@@ -140,6 +149,7 @@ public final class EnterpriseRegradeBenchmark {
     private final boolean profile;
     private final boolean secondSample;
     private final String jdbcOptions;
+    private final String workers;
     private final boolean keepDatabase;
     private final Path dir;
 
@@ -157,6 +167,7 @@ public final class EnterpriseRegradeBenchmark {
         profile = Boolean.getBoolean("bench.regrade.profile");
         secondSample = Boolean.parseBoolean(System.getProperty("bench.regrade.secondSample", "true"));
         jdbcOptions = System.getProperty("bench.regrade.jdbcOptions", "");
+        workers = System.getProperty("bench.regrade.workers", "");
         keepDatabase = Boolean.getBoolean("bench.regrade.keepDatabase");
         dir = Path.of(System.getProperty("bench.regrade.dir", System.getProperty("java.io.tmpdir"))).toAbsolutePath();
     }
@@ -173,8 +184,8 @@ public final class EnterpriseRegradeBenchmark {
     record Timed(String what, double seconds, double serviceCpuSeconds, String body, EnterpriseImportBenchmark.GcSummary gc, String loadAverage) {
     }
 
-    /** The service's own account of a full re-grade. */
-    record Split(int graded, int changed, long totalMs, long readingMs, long rulesMs, long writingMs) {
+    /** The service's own account of a full re-grade (reading, rules and writing summed over its workers). */
+    record Split(int graded, int changed, long totalMs, int workers, long readingMs, long rulesMs, long writingMs) {
     }
 
     /** One activation sample: the pure read just before it, the dry run that preceded it, the activation. */
@@ -264,7 +275,8 @@ public final class EnterpriseRegradeBenchmark {
             t = System.nanoTime();
             // UP (readiness) comes only after the start-up grading, which at 100,000 enterprises takes longer than the usual wait.
             service[0] = ServiceProcess.start(jar, dbUrl + jdbcOptions, dbUser, dbPassword, dialect, dir.resolve("regrade-bench.log"), jvm,
-                    Map.of("SHUANGKONG_DEMO", "false"), List.of(), FIRST_GRADE_TIMEOUT);
+                    Map.of("SHUANGKONG_DEMO", "false"), workers.isBlank() ? List.of() : List.of("--shuangkong.grading.workers=" + workers),
+                    FIRST_GRADE_TIMEOUT);
             System.out.printf("service up (ready after its start-up grading) in %.1f s, pid %d, port %d; log %s%n", seconds(t), service[0].pid(),
                     service[0].port, service[0].log());
             double firstGradeS = awaitFirstGrading(service[0], enterprises);
@@ -274,7 +286,7 @@ public final class EnterpriseRegradeBenchmark {
 
             HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
             Admin admin = new Admin(client, service[0], adminPassword, Server.of(dbUrl, dbUser, dbPassword));
-            PureRead warm = pureRead(dbUrl, "pure read #1 (after the first grading)");
+            PureRead warm = fastestPureRead(dbUrl, "pure read #1 (after the first grading)");
 
             byte[] original = admin.get(activeTableLink(admin.getText(RULESETS)));
             byte[] edited = withOneMessageEdited(original);
@@ -311,7 +323,7 @@ public final class EnterpriseRegradeBenchmark {
             throw new IllegalStateException("no release id in " + abbreviate(upload.body()));
         }
         System.out.printf("candidate %s: evaluated %s, changed colour %s%n", id.group(1), field(upload.body(), "evaluated"), field(upload.body(), "changed"));
-        PureRead read = pureRead(dbUrl, "pure read #" + (n + 1) + " (just before activation " + n + ")");
+        PureRead read = fastestPureRead(dbUrl, "pure read #" + (n + 1) + " (just before activation " + n + ")");
         Timed activation = admin.timed("activation #" + n + " (full re-grade, every result written)", gcLog,
                 () -> admin.post(CANDIDATES + "/" + id.group(1) + "/activate"), 200);
         Split split = lastSplit(admin.service.log());
@@ -329,6 +341,20 @@ public final class EnterpriseRegradeBenchmark {
      * Streams the inputs of every enterprise as {@code EnterpriseGrader.gradeAll} reads them: the next 500 ids, then in one
      * transaction the batch's rows locked and the reader's nine statements, every column of every row read; nothing graded.
      */
+    /**
+     * The pure read twice, with the service's Connector/J settings and with the driver's defaults (statements prepared
+     * by the driver, values in the text protocol), and the faster of the two: the baseline is the fastest way found to
+     * merely stream the inputs, not the service's way.
+     */
+    private PureRead fastestPureRead(String dbUrl, String label) throws SQLException {
+        PureRead service = pureRead(dbUrl + SERVICE_DRIVER_SETTINGS, label + ", the service's driver settings");
+        PureRead defaults = pureRead(dbUrl, label + ", the driver's defaults");
+        if (service.checksum() != defaults.checksum()) {
+            throw new IllegalStateException("the two pure reads saw different rows: checksums " + service.checksum() + " and " + defaults.checksum());
+        }
+        return service.seconds() <= defaults.seconds() ? service : defaults;
+    }
+
     private PureRead pureRead(String dbUrl, String label) throws SQLException {
         LocalDate asOf = OverdueBenchmark.today();
         long[] rows = new long[READER.size() + 1];
@@ -467,8 +493,8 @@ public final class EnterpriseRegradeBenchmark {
         for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
             Matcher m = GRADED.matcher(line);
             if (m.find()) {
-                split = new Split(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Long.parseLong(m.group(3)), Long.parseLong(m.group(4)),
-                        Long.parseLong(m.group(5)), Long.parseLong(m.group(6)));
+                split = new Split(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Long.parseLong(m.group(3)), Integer.parseInt(m.group(4)),
+                        Long.parseLong(m.group(5)), Long.parseLong(m.group(6)), Long.parseLong(m.group(7)));
             }
         }
         if (split == null) {
@@ -631,14 +657,14 @@ public final class EnterpriseRegradeBenchmark {
         System.out.printf(Locale.ROOT, "first grading at start-up (FIRST_GRADE): %.1f s, heap before a pause at most %.0f MB; pure read #1 %.2f s%n",
                 firstGradeS, first.windowMaxBeforeMb(), warm.seconds());
         System.out.println();
-        System.out.println("| sample | pure read | re-grade (activate, wall) | ratio | service: reading / rules / writing | dry run (upload) "
+        System.out.println("| sample | pure read | re-grade (activate, wall) | ratio | service: workers; reading / rules / writing (summed) | dry run (upload) "
                 + "| peak heap, activation (before a pause; after a copying pause) | peak heap, dry run | load average during activation |");
         System.out.println("|---|---:|---:|---:|---|---:|---|---|---|");
         for (int i = 0; i < samples.size(); i++) {
             Sample s = samples.get(i);
             Split p = s.split();
-            System.out.printf(Locale.ROOT, "| %d | %.2f s | %.2f s | %.1f× | %.1f / %.1f / %.1f s (of %.1f s) | %.2f s | %.0f MB; %.0f MB | %.0f MB | %s |%n",
-                    i + 1, s.read().seconds(), s.activation().seconds(), s.activation().seconds() / s.read().seconds(), p.readingMs() / 1000.0,
+            System.out.printf(Locale.ROOT, "| %d | %.2f s | %.2f s | %.1f× | %d; %.1f / %.1f / %.1f s (in %.1f s) | %.2f s | %.0f MB; %.0f MB | %.0f MB | %s |%n",
+                    i + 1, s.read().seconds(), s.activation().seconds(), s.activation().seconds() / s.read().seconds(), p.workers(), p.readingMs() / 1000.0,
                     p.rulesMs() / 1000.0, p.writingMs() / 1000.0, p.totalMs() / 1000.0, s.dryRun().seconds(), s.activation().gc().windowMaxBeforeMb(),
                     s.activation().gc().windowMaxAfterMb(), s.dryRun().gc().windowMaxBeforeMb(), s.activation().loadAverage());
         }
