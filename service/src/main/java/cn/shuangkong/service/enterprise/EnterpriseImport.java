@@ -3,6 +3,8 @@ package cn.shuangkong.service.enterprise;
 import static cn.shuangkong.schema.Tables.ENTERPRISE;
 
 import java.math.BigDecimal;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -18,6 +20,11 @@ import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.RowN;
 import org.jooq.impl.DSL;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.UncategorizedSQLException;
+import org.springframework.jdbc.support.SQLErrorCodeSQLExceptionTranslator;
+import org.springframework.jdbc.support.SQLExceptionSubclassTranslator;
+import org.springframework.jdbc.support.SQLExceptionTranslator;
 import org.springframework.stereotype.Service;
 import org.springframework.web.multipart.MultipartFile;
 
@@ -73,7 +80,7 @@ class EnterpriseImport {
         this.clock = clock;
     }
 
-    private record Row(int number, String uscc, EnterpriseFields fields, Integer version) {
+    record Row(int number, String uscc, EnterpriseFields fields, Integer version) {
     }
 
     ImportResult upload(CurrentUser user, MultipartFile file) {
@@ -204,7 +211,7 @@ class EnterpriseImport {
     }
 
     /** New enterprises in multi-row inserts; known ones updated where anything changed, each guarded by its version. */
-    private SheetImports.Counts write(CurrentUser user, List<Row> rows) {
+    SheetImports.Counts write(CurrentUser user, List<Row> rows) {
         LocalDateTime now = LocalDateTime.now(clock);
         long created = 0;
         long updated = 0;
@@ -254,9 +261,12 @@ class EnterpriseImport {
     }
 
     /**
-     * New enterprises in statements of {@value #BATCH} rows: the statement is built and rendered once (and once more
-     * for the last, shorter one) and executed with each thousand rows' values, instead of building and rendering a
-     * statement of 15,000 values for every thousand rows.
+     * New enterprises in statements of {@value #BATCH} rows, prepared once (and once more for the last, shorter one) and
+     * executed with each thousand rows' values: the driver parses the statement's text once, not once a chunk, and jOOQ
+     * neither parses it as plain SQL nor binds 15,000 values a chunk. The version and the time, the same for every row,
+     * are in the statement's text rather than bound and formatted by the driver for every row. A failure is translated
+     * as jOOQ's statements are (Spring's translator for the dialect), so a code registered meanwhile is still a
+     * {@link org.springframework.dao.DuplicateKeyException}.
      */
     private long insert(List<Row> fresh, LocalDateTime now) {
         if (fresh.isEmpty()) {
@@ -265,31 +275,57 @@ class EnterpriseImport {
         List<Field<?>> columns = List.copyOf(EnterpriseRegistry.columnsOf(fresh.get(0).fields()).keySet());
         List<Field<?>> fields = new ArrayList<>(List.of(ENTERPRISE.USCC, ENTERPRISE.VERSION, ENTERPRISE.CREATED_AT, ENTERPRISE.UPDATED_AT));
         fields.addAll(columns);
-        RowN placeholders = DSL.row(fields.stream().map(f -> DSL.val(null, f)).toList());
-        long created = 0;
-        String sql = null;
-        int renderedFor = 0;
-        for (int from = 0; from < fresh.size(); from += BATCH) {
-            List<Row> chunk = fresh.subList(from, Math.min(fresh.size(), from + BATCH));
-            if (chunk.size() != renderedFor) {
-                sql = db.render(db.insertInto(ENTERPRISE, fields).valuesOfRows(Collections.nCopies(chunk.size(), placeholders)));
-                renderedFor = chunk.size();
-            }
-            Object[] values = new Object[chunk.size() * fields.size()];
-            int i = 0;
-            for (Row row : chunk) {
-                Map<Field<?>, Object> byColumn = EnterpriseRegistry.columnsOf(row.fields());
-                values[i++] = row.uscc();
-                values[i++] = 1;
-                values[i++] = now;
-                values[i++] = now;
-                for (Field<?> column : columns) {
-                    values[i++] = byColumn.get(column);
+        List<Field<?>> values = new ArrayList<>(List.of(DSL.val(null, ENTERPRISE.USCC), DSL.inline(1, ENTERPRISE.VERSION),
+                DSL.inline(now, ENTERPRISE.CREATED_AT), DSL.inline(now, ENTERPRISE.UPDATED_AT)));
+        columns.forEach(column -> values.add(DSL.val(null, column)));
+        RowN placeholders = DSL.row(values);
+        int[] sqlTypes = columns.stream().mapToInt(column -> column.getDataType().getSQLType()).toArray();
+        return db.connectionResult(connection -> {
+            long created = 0;
+            String sql = null;
+            PreparedStatement statement = null;
+            try {
+                for (int from = 0; from < fresh.size(); from += BATCH) {
+                    List<Row> chunk = fresh.subList(from, Math.min(fresh.size(), from + BATCH));
+                    if (statement == null || chunk.size() != BATCH) {
+                        if (statement != null) {
+                            statement.close();
+                        }
+                        sql = db.render(db.insertInto(ENTERPRISE, fields).valuesOfRows(Collections.nCopies(chunk.size(), placeholders)));
+                        statement = connection.prepareStatement(sql);
+                    }
+                    int i = 1;
+                    for (Row row : chunk) {
+                        Map<Field<?>, Object> byColumn = EnterpriseRegistry.columnsOf(row.fields());
+                        statement.setString(i++, row.uscc());
+                        for (int c = 0; c < columns.size(); c++) {
+                            Object value = byColumn.get(columns.get(c));
+                            if (value == null) {
+                                statement.setNull(i++, sqlTypes[c]);
+                            } else {
+                                statement.setObject(i++, value);
+                            }
+                        }
+                    }
+                    created += statement.executeUpdate();
+                }
+            } catch (SQLException e) {
+                throw translated(e, sql);
+            } finally {
+                if (statement != null) {
+                    statement.close();
                 }
             }
-            created += db.execute(sql, values);
-        }
-        return created;
+            return created;
+        });
+    }
+
+    /** A driver's exception as Spring's jOOQ integration translates those of jOOQ's own statements. */
+    private RuntimeException translated(SQLException e, String sql) {
+        String springDbName = db.dialect().thirdParty().springDbName();
+        SQLExceptionTranslator translator = springDbName != null ? new SQLErrorCodeSQLExceptionTranslator(springDbName) : new SQLExceptionSubclassTranslator();
+        DataAccessException translated = translator.translate("registry import", sql, e);
+        return translated != null ? translated : new UncategorizedSQLException("registry import", sql, e);
     }
 
     private static Object normalize(Object value) {

@@ -1,6 +1,8 @@
 package cn.shuangkong.service.enterprise;
 
+import static cn.shuangkong.schema.Tables.ENTERPRISE;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -22,10 +24,16 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.ResponseEntity;
+import org.springframework.mock.web.MockMultipartFile;
 
 import cn.shuangkong.service.Api;
 import cn.shuangkong.service.DatabaseTest;
+import cn.shuangkong.service.api.model.Role;
 import cn.shuangkong.service.excel.TestSheets;
+import cn.shuangkong.service.imports.ImportJournal;
+import cn.shuangkong.service.imports.SheetImports;
+import cn.shuangkong.service.security.CurrentUser;
+import cn.shuangkong.service.web.ApiException;
 import cn.shuangkong.service.riskmap.GradedEnterprises;
 import tools.jackson.databind.JsonNode;
 
@@ -147,6 +155,35 @@ class EnterpriseImportExportTest {
         assertThat(as("lucheng-regulator").get("/api/v1/enterprises?size=1").getBody().get("totalElements").asLong()).isEqualTo(before);
         assertThat(as("lucheng-regulator").get("/api/v1/enterprises/" + good).getStatusCode().value()).isEqualTo(404);
         assertThat(refused.getBody().get("report").asString()).endsWith("/report.xlsx");
+    }
+
+    @Autowired
+    EnterpriseImport importer;
+
+    @Autowired
+    SheetImports imports;
+
+    @Test
+    void aCodeRegisteredElsewhereBetweenTheCheckAndTheWriteRollsTheImportBackWith409() throws IOException {
+        CurrentUser clerk = new CurrentUser("lucheng-regulator", Role.REGULATOR, "330302", null);
+        String first = Api.newUscc("330302");
+        String taken = Api.newUscc("330302");
+        byte[] upload = sheet(HEADERS,
+                new Object[]{"先到有限公司", first, "330302", "其他", null, null, null, null},
+                new Object[]{"后到有限公司", taken, "330302", "其他", null, null, null, null});
+        MockMultipartFile file = new MockMultipartFile("file", "并发.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", upload);
+        assertThatThrownBy(() -> imports.run(clerk, ImportJournal.ENTERPRISES, "user:" + clerk.username(), file, content -> {
+            var rows = importer.check(clerk, content);
+            // Meanwhile another county's regulator registers the second code, outside this clerk's scope.
+            LocalDateTime now = LocalDateTime.of(2026, 11, 22, 8, 0);
+            db.insertInto(ENTERPRISE).set(ENTERPRISE.USCC, taken).set(ENTERPRISE.NAME, "别处登记有限公司").set(ENTERPRISE.REGION_CODE, "330303")
+                    .set(ENTERPRISE.INDUSTRY_CATEGORY, "OTHER").set(ENTERPRISE.VERSION, 1).set(ENTERPRISE.CREATED_AT, now).set(ENTERPRISE.UPDATED_AT, now)
+                    .execute();
+            return rows;
+        }, rows -> importer.write(clerk, rows)))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status().value()).isEqualTo(409));
+        assertThat(db.fetchCount(ENTERPRISE, ENTERPRISE.USCC.eq(first))).isZero();
+        assertThat(db.fetchOne(ENTERPRISE, ENTERPRISE.USCC.eq(taken)).getName()).isEqualTo("别处登记有限公司");
     }
 
     @Test
