@@ -95,7 +95,8 @@ class EnterpriseImport {
         Headers.Layout[] layout = new Headers.Layout[1];
         // A sheet names a few hundred regions at most: each is looked up once, not once a row.
         Map<String, Optional<String>> localities = new HashMap<>();
-        WorkbookReader.read(content, ReadLimits.rows(MAX_ROWS), r -> {
+        // The XML parsed on a second thread while this one checks the rows: the two cost about the same.
+        WorkbookReader.readAhead(content, ReadLimits.rows(MAX_ROWS), r -> {
             if (layout[0] == null) {
                 layout[0] = EnterpriseSheet.HEADERS.match(r).orElse(null);
                 return;
