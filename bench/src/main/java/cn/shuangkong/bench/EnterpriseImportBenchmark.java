@@ -562,10 +562,14 @@ public final class EnterpriseImportBenchmark {
         Map<String, int[]> phaseSamples = new HashMap<>();
         int total = 0;
         int otherThreads = 0;
+        int[] readAhead = new int[2];
         String threadName = "?";
         for (Sample s : samples) {
             if (s.threadId() != requestThread) {
                 otherThreads++;
+                if (s.thread().equals("workbook-read-ahead")) {
+                    readAhead[s.nativeCode() ? 1 : 0]++;
+                }
                 continue;
             }
             threadName = s.thread();
@@ -580,7 +584,8 @@ public final class EnterpriseImportBenchmark {
             total++;
         }
         System.out.println();
-        System.out.printf("--- the timed import's request thread (%s): %,d JFR stack samples (%,d of other threads) ---%n", threadName, total, otherThreads);
+        System.out.printf("--- the timed import's request thread (%s): %,d JFR stack samples (%,d of other threads, of which the parsing thread "
+                + "workbook-read-ahead %,d + %,d) ---%n", threadName, total, otherThreads, readAhead[0], readAhead[1]);
         System.out.println("| phase (in order) | first – last sample, s after sending | span | GC pauses in it | Java + native samples |");
         System.out.println("|---|---|---:|---:|---:|");
         for (String phase : List.of(PHASE_READ, PHASE_CHECK, PHASE_WRITE)) {
@@ -604,15 +609,17 @@ public final class EnterpriseImportBenchmark {
         }
     }
 
-    static final String PHASE_READ = "read and check the rows (streaming parse, each row validated as it is read)";
-    static final String PHASE_CHECK = "registry check (known USCCs, 1,000 a statement)";
-    static final String PHASE_WRITE = "write (per 1,000 rows a SELECT of the known, then the new ones in 1,000-row INSERTs), commit";
+    // One pass since 2026-11-22: every 1,000 rows read and checked are checked against the registry and written, so the
+    // three phases interleave and their spans overlap.
+    static final String PHASE_READ = "read and check the rows (parsed on a second thread, each row validated as it is read)";
+    static final String PHASE_CHECK = "registry check (a SELECT of the known per 1,000 rows, as they are read)";
+    static final String PHASE_WRITE = "write (updates of known enterprises, new ones in 1,000-row INSERTs, as they are read), commit";
 
-    static final String PARSE = "xlsx parse (POI's package, a StAX cursor: XlsxSheets)";
+    static final String PARSE = "xlsx parse (POI's package, a StAX cursor: XlsxSheets), or waiting for the parsing thread's rows";
     static final String VALIDATE_BEAN = "row validation: bean validation (jakarta.validation on EnterpriseInput)";
     static final String VALIDATE_ROW = "row validation: cells, USCC, region, row objects";
     static final String VALIDATE_TX = "row validation: transaction and connection work under a row (e.g. a @Transactional proxy: pool, autocommit, commit)";
-    static final String CHECK = "registry check (SELECT … WHERE uscc IN, 1,000 a time)";
+    static final String CHECK = "registry check (a SELECT … WHERE uscc IN per 1,000 rows)";
     static final String WRITE_JAVA = "write: Java (jOOQ rendering / binding, driver)";
     static final String WRITE_DB = "write: in native code (socket: waiting for MariaDB)";
     static final String COMMIT = "commit (of the import's transaction)";
@@ -622,45 +629,36 @@ public final class EnterpriseImportBenchmark {
     private static final Map<String, String> PHASE_OF = Map.of(PARSE, PHASE_READ, VALIDATE_BEAN, PHASE_READ, VALIDATE_ROW, PHASE_READ,
             VALIDATE_TX, PHASE_READ, CHECK, PHASE_CHECK, WRITE_JAVA, PHASE_WRITE, WRITE_DB, PHASE_WRITE, COMMIT, PHASE_WRITE);
 
+    /**
+     * The kind of work of one sample: the innermost import frame on the stack decides (the import now reads, checks and
+     * writes in one pass inside its transaction, so an outer frame says little). Frames are leaf first.
+     */
     private static String category(List<String> frames, boolean nativeCode) {
-        boolean write = false;
-        boolean check = false;
-        boolean row = false;
-        boolean bean = false;
-        boolean parse = false;
-        boolean upload = false;
-        boolean commit = false;
-        boolean template = false;
         boolean tx = false;
+        boolean bean = false;
         for (String f : frames) {
+            if (f.startsWith("cn.shuangkong.service.enterprise.EnterpriseImport$Inserter.") || f.equals("cn.shuangkong.service.enterprise.EnterpriseImport$Pass.write")
+                    || f.equals("cn.shuangkong.service.enterprise.EnterpriseImport.write") || f.equals("cn.shuangkong.service.enterprise.EnterpriseImport.insert")) {
+                return nativeCode ? WRITE_DB : WRITE_JAVA;
+            }
+            if (f.equals("cn.shuangkong.service.enterprise.EnterpriseImport$Pass.flush") || f.equals("cn.shuangkong.service.enterprise.EnterpriseImport.checkAgainstRegistry")) {
+                return CHECK;
+            }
+            if (f.equals("cn.shuangkong.service.enterprise.EnterpriseImport.row")) {
+                return tx ? VALIDATE_TX : bean ? VALIDATE_BEAN : VALIDATE_ROW;
+            }
+            if (f.startsWith("cn.shuangkong.service.excel.WorkbookReader.") || f.startsWith("cn.shuangkong.service.excel.XlsxSheets.")) {
+                return PARSE;
+            }
+            if (f.startsWith("cn.shuangkong.service.excel.Upload.") || f.startsWith("cn.shuangkong.service.imports.ImportJournal.")) {
+                return UPLOAD;
+            }
+            if (f.equals("org.springframework.transaction.support.AbstractPlatformTransactionManager.commit")) {
+                return COMMIT;
+            }
             tx |= f.startsWith("org.springframework.transaction.") || f.startsWith("org.springframework.jdbc.") || f.startsWith("com.zaxxer.hikari.")
                     || f.startsWith("com.mysql.cj.");
-            write |= f.equals("cn.shuangkong.service.enterprise.EnterpriseImport.write");
-            check |= f.equals("cn.shuangkong.service.enterprise.EnterpriseImport.checkAgainstRegistry");
-            row |= f.equals("cn.shuangkong.service.enterprise.EnterpriseImport.row");
             bean |= f.startsWith("org.hibernate.validator.") || f.startsWith("jakarta.validation.");
-            parse |= f.startsWith("cn.shuangkong.service.excel.WorkbookReader.");
-            upload |= f.startsWith("cn.shuangkong.service.excel.Upload.") || f.startsWith("cn.shuangkong.service.imports.ImportJournal.");
-            commit |= f.equals("org.springframework.transaction.support.AbstractPlatformTransactionManager.commit");
-            template |= f.equals("org.springframework.transaction.support.TransactionTemplate.execute");
-        }
-        if (write) {
-            return nativeCode ? WRITE_DB : WRITE_JAVA;
-        }
-        if (check) {
-            return CHECK;
-        }
-        if (row) {
-            return tx ? VALIDATE_TX : bean ? VALIDATE_BEAN : VALIDATE_ROW;
-        }
-        if (parse) {
-            return PARSE;
-        }
-        if (upload) {
-            return UPLOAD;
-        }
-        if (commit && template) {
-            return COMMIT;
         }
         return OTHER;
     }
