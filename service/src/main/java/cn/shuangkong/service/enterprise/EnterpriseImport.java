@@ -3,6 +3,8 @@ package cn.shuangkong.service.enterprise;
 import static cn.shuangkong.schema.Tables.ENTERPRISE;
 
 import java.math.BigDecimal;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -18,6 +20,11 @@ import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.RowN;
 import org.jooq.impl.DSL;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.UncategorizedSQLException;
+import org.springframework.jdbc.support.SQLErrorCodeSQLExceptionTranslator;
+import org.springframework.jdbc.support.SQLExceptionSubclassTranslator;
+import org.springframework.jdbc.support.SQLExceptionTranslator;
 import org.springframework.stereotype.Service;
 import org.springframework.web.multipart.MultipartFile;
 
@@ -73,52 +80,167 @@ class EnterpriseImport {
         this.clock = clock;
     }
 
-    private record Row(int number, String uscc, EnterpriseFields fields, Integer version) {
+    record Row(int number, String uscc, EnterpriseFields fields, Integer version) {
     }
 
     ImportResult upload(CurrentUser user, MultipartFile file) {
         // One import per uploader and file: another user's upload of the same file is checked against that user's scope.
-        return imports.run(user, ImportJournal.ENTERPRISES, "user:" + user.username(), file, content -> check(user, content), rows -> write(user, rows));
+        return imports.runWhileReading(user, ImportJournal.ENTERPRISES, "user:" + user.username(), file, content -> importRows(user, content));
     }
 
-    List<Row> check(CurrentUser user, byte[] content) {
-        List<SpreadsheetError> errors = new ArrayList<>();
-        List<Row> rows = new ArrayList<>();
-        Map<String, Integer> seen = new HashMap<>();
-        Headers.Layout[] layout = new Headers.Layout[1];
-        // A sheet names a few hundred regions at most: each is looked up once, not once a row.
-        Map<String, Optional<String>> localities = new HashMap<>();
-        WorkbookReader.read(content, ReadLimits.rows(MAX_ROWS), r -> {
-            if (layout[0] == null) {
-                layout[0] = EnterpriseSheet.HEADERS.match(r).orElse(null);
-                return;
-            }
-            if (!r.sheet().equals(layout[0].sheet())) {
-                return;
-            }
-            Row row = row(user, layout[0], r, errors, localities);
-            if (row != null) {
-                Integer first = seen.putIfAbsent(row.uscc(), r.number());
-                if (first != null) {
-                    errors.add(error(layout[0], r, EnterpriseSheet.USCC, "统一社会信用代码 " + row.uscc() + " 重复：第 " + first + " 行已有"));
-                } else {
-                    rows.add(row);
-                }
+    /**
+     * Reads, checks and writes the sheet in one pass, inside the import's transaction: the XML is parsed on a second
+     * thread while this one checks each row and, every {@value #BATCH} rows, checks them against the registry and
+     * writes them, as long as no problem has been found. Every problem of the file is still collected (the cells'
+     * first; the registry's only when the cells have none, as before) and thrown at the end, which rolls back whatever
+     * was written.
+     */
+    SheetImports.Counts importRows(CurrentUser user, byte[] content) {
+        return db.connectionResult(connection -> {
+            try (Pass pass = new Pass(user, connection)) {
+                return pass.run(content);
             }
         });
-        if (layout[0] == null) {
-            throw SpreadsheetRejected.file("未找到企业信息表的表头行：须有“" + EnterpriseSheet.HEADERS.requiredHeaders() + "”等列（请使用系统下载的模板）");
+    }
+
+    /** One import's pass over its sheet: the problems found so far, the rows waiting for their registry check, what was written. */
+    private final class Pass implements AutoCloseable {
+        private final CurrentUser user;
+        private final Inserter inserter;
+        private final LocalDateTime now = LocalDateTime.now(clock);
+        private final List<SpreadsheetError> errors = new ArrayList<>();
+        private final List<SpreadsheetError> registryErrors = new ArrayList<>();
+        private final Map<String, Integer> seen = new HashMap<>();
+        /** A sheet names a few hundred regions at most: each is looked up once, not once a row. */
+        private final Map<String, Optional<String>> localities = new HashMap<>();
+        private final List<Row> waiting = new ArrayList<>(BATCH);
+        private final List<String> changedUsccs = new ArrayList<>();
+        private Headers.Layout layout;
+        private long rows;
+        private long updated;
+        private long unchanged;
+
+        Pass(CurrentUser user, java.sql.Connection connection) {
+            this.user = user;
+            this.inserter = new Inserter(connection, now);
         }
-        if (errors.isEmpty()) {
-            checkAgainstRegistry(user, layout[0], rows, errors);
+
+        SheetImports.Counts run(byte[] content) {
+            // The XML parsed on a second thread while this one checks and writes the rows.
+            WorkbookReader.readAhead(content, ReadLimits.rows(MAX_ROWS), r -> {
+                if (layout == null) {
+                    layout = EnterpriseSheet.HEADERS.match(r).orElse(null);
+                    return;
+                }
+                if (!r.sheet().equals(layout.sheet())) {
+                    return;
+                }
+                Row row = row(user, layout, r, errors, localities);
+                if (row != null) {
+                    Integer first = seen.putIfAbsent(row.uscc(), r.number());
+                    if (first != null) {
+                        errors.add(error(layout, r, EnterpriseSheet.USCC, "统一社会信用代码 " + row.uscc() + " 重复：第 " + first + " 行已有"));
+                    } else {
+                        rows++;
+                        waiting.add(row);
+                        if (waiting.size() == BATCH) {
+                            flush();
+                        }
+                    }
+                }
+            });
+            if (layout == null) {
+                throw SpreadsheetRejected.file("未找到企业信息表的表头行：须有“" + EnterpriseSheet.HEADERS.requiredHeaders() + "”等列（请使用系统下载的模板）");
+            }
+            flush();
+            List<SpreadsheetError> problems = errors.isEmpty() ? registryErrors : errors;
+            if (!problems.isEmpty()) {
+                throw new SpreadsheetRejected("企业信息表有 " + problems.size() + " 处错误，未导入任何数据", problems);
+            }
+            if (rows == 0) {
+                throw SpreadsheetRejected.file("企业信息表中没有企业");
+            }
+            long created = inserter.finish(changedUsccs);
+            if (!changedUsccs.isEmpty()) {
+                events.publishEvent(new EnterprisesImported(changedUsccs));
+            }
+            return new SheetImports.Counts(created, updated, unchanged);
         }
-        if (!errors.isEmpty()) {
-            throw new SpreadsheetRejected("企业信息表有 " + errors.size() + " 处错误，未导入任何数据", errors);
+
+        /**
+         * The waiting rows against the registry, and written while the file has shown no problem. Known enterprises
+         * must be in the caller's scope and, when the row names a version, still at it; those that changed are updated,
+         * each guarded by its version; new ones go to the inserter. Once a cell has a problem the registry's are no
+         * longer reported, so the rows are no longer checked against it either.
+         */
+        private void flush() {
+            if (waiting.isEmpty()) {
+                return;
+            }
+            if (!errors.isEmpty()) {
+                waiting.clear();
+                return;
+            }
+            Map<String, Record> known = new HashMap<>();
+            db.select(ENTERPRISE.fields()).select(DSL.field(Jurisdiction.enterprises(user)).as("visible"))
+                    .from(ENTERPRISE)
+                    .where(ENTERPRISE.USCC.in(waiting.stream().map(Row::uscc).toList()))
+                    .forEach(r -> known.put(r.get(ENTERPRISE.USCC), r));
+            for (Row row : waiting) {
+                Record current = known.get(row.uscc());
+                if (current == null) {
+                    if (row.version() != null) {
+                        registryErrors.add(WorkbookReader.error(layout.sheet(), row.number(), layout.index(EnterpriseSheet.USCC).orElseThrow(),
+                                "统一社会信用代码 " + row.uscc() + " 未登记，不能按版本更新（新登记的企业请删去“版本”）"));
+                    }
+                } else if (!Boolean.TRUE.equals(current.get("visible", Boolean.class))) {
+                    registryErrors.add(WorkbookReader.error(layout.sheet(), row.number(), layout.index(EnterpriseSheet.USCC).orElseThrow(),
+                            "统一社会信用代码 " + row.uscc() + " 已登记在您的管辖范围之外"));
+                } else if (row.version() != null && !row.version().equals(current.get(ENTERPRISE.VERSION))) {
+                    registryErrors.add(WorkbookReader.error(layout.sheet(), row.number(), layout.index(EnterpriseSheet.VERSION).orElseThrow(),
+                            "企业 " + row.uscc() + " 已被他人修改（当前版本 " + current.get(ENTERPRISE.VERSION) + "，本表为 " + row.version() + "），请重新导出后再修改"));
+                }
+            }
+            if (registryErrors.isEmpty()) {
+                write(known);
+            }
+            waiting.clear();
         }
-        if (rows.isEmpty()) {
-            throw SpreadsheetRejected.file("企业信息表中没有企业");
+
+        private void write(Map<String, Record> known) {
+            for (Row row : waiting) {
+                Record found = known.get(row.uscc());
+                if (found == null) {
+                    inserter.add(row);
+                    continue;
+                }
+                EnterpriseRecord current = found.into(ENTERPRISE);
+                Map<Field<?>, Object> columns = EnterpriseRegistry.columnsOf(row.fields());
+                boolean same = columns.entrySet().stream().allMatch(e -> java.util.Objects.equals(normalize(current.get(e.getKey())), normalize(e.getValue())));
+                if (same) {
+                    unchanged++;
+                    continue;
+                }
+                int expected = row.version() != null ? row.version() : current.getVersion();
+                int changed = db.update(ENTERPRISE)
+                        .set(columns)
+                        .set(ENTERPRISE.VERSION, expected + 1)
+                        .set(ENTERPRISE.UPDATED_AT, now)
+                        .where(ENTERPRISE.ID.eq(current.getId()))
+                        .and(ENTERPRISE.VERSION.eq(expected))
+                        .execute();
+                if (changed != 1) {
+                    throw ApiException.conflict("企业 " + row.uscc() + " 在导入期间被他人修改，未导入任何数据，请重新上传");
+                }
+                changedUsccs.add(row.uscc());
+                updated++;
+            }
         }
-        return rows;
+
+        @Override
+        public void close() throws SQLException {
+            inserter.close();
+        }
     }
 
     private Row row(CurrentUser user, Headers.Layout layout, SheetRow r, List<SpreadsheetError> errors, Map<String, Optional<String>> localities) {
@@ -176,120 +298,133 @@ class EnterpriseImport {
             Map.entry("employees", EnterpriseSheet.EMPLOYEES), Map.entry("legalRepresentative", EnterpriseSheet.LEGAL_REPRESENTATIVE),
             Map.entry("contactPhone", EnterpriseSheet.CONTACT_PHONE));
 
-    /** Known enterprises must be in the caller's scope and, when the row names a version, still at it. */
-    private void checkAgainstRegistry(CurrentUser user, Headers.Layout layout, List<Row> rows, List<SpreadsheetError> errors) {
-        for (int from = 0; from < rows.size(); from += BATCH) {
-            List<Row> chunk = rows.subList(from, Math.min(rows.size(), from + BATCH));
-            Map<String, Record> known = new HashMap<>();
-            db.select(ENTERPRISE.USCC, ENTERPRISE.VERSION, ENTERPRISE.REGION_CODE, DSL.field(Jurisdiction.enterprises(user)).as("visible"))
-                    .from(ENTERPRISE)
-                    .where(ENTERPRISE.USCC.in(chunk.stream().map(Row::uscc).toList()))
-                    .forEach(r -> known.put(r.get(ENTERPRISE.USCC), r));
-            for (Row row : chunk) {
-                Record current = known.get(row.uscc());
-                if (current == null) {
-                    if (row.version() != null) {
-                        errors.add(WorkbookReader.error(layout.sheet(), row.number(), layout.index(EnterpriseSheet.USCC).orElseThrow(),
-                                "统一社会信用代码 " + row.uscc() + " 未登记，不能按版本更新（新登记的企业请删去“版本”）"));
-                    }
-                } else if (!Boolean.TRUE.equals(current.get("visible", Boolean.class))) {
-                    errors.add(WorkbookReader.error(layout.sheet(), row.number(), layout.index(EnterpriseSheet.USCC).orElseThrow(),
-                            "统一社会信用代码 " + row.uscc() + " 已登记在您的管辖范围之外"));
-                } else if (row.version() != null && !row.version().equals(current.get(ENTERPRISE.VERSION))) {
-                    errors.add(WorkbookReader.error(layout.sheet(), row.number(), layout.index(EnterpriseSheet.VERSION).orElseThrow(),
-                            "企业 " + row.uscc() + " 已被他人修改（当前版本 " + current.get(ENTERPRISE.VERSION) + "，本表为 " + row.version() + "），请重新导出后再修改"));
-                }
-            }
-        }
-    }
-
-    /** New enterprises in multi-row inserts; known ones updated where anything changed, each guarded by its version. */
-    private SheetImports.Counts write(CurrentUser user, List<Row> rows) {
-        LocalDateTime now = LocalDateTime.now(clock);
-        long created = 0;
-        long updated = 0;
-        long unchanged = 0;
-        List<Row> fresh = new ArrayList<>();
-        List<String> changedUsccs = new ArrayList<>();
-        for (int from = 0; from < rows.size(); from += BATCH) {
-            List<Row> chunk = rows.subList(from, Math.min(rows.size(), from + BATCH));
-            Map<String, EnterpriseRecord> known = new HashMap<>();
-            // Within the uploader's scope: a code registered elsewhere since the check is inserted, fails on the unique key
-            // and rolls the import back (409), never updated across a jurisdiction.
-            db.selectFrom(ENTERPRISE).where(ENTERPRISE.USCC.in(chunk.stream().map(Row::uscc).toList())).and(Jurisdiction.enterprises(user))
-                    .forEach(r -> known.put(r.getUscc(), r));
-            for (Row row : chunk) {
-                EnterpriseRecord current = known.get(row.uscc());
-                if (current == null) {
-                    fresh.add(row);
-                    continue;
-                }
-                Map<Field<?>, Object> columns = EnterpriseRegistry.columnsOf(row.fields());
-                boolean same = columns.entrySet().stream().allMatch(e -> java.util.Objects.equals(normalize(current.get(e.getKey())), normalize(e.getValue())));
-                if (same) {
-                    unchanged++;
-                    continue;
-                }
-                int expected = row.version() != null ? row.version() : current.getVersion();
-                int changed = db.update(ENTERPRISE)
-                        .set(columns)
-                        .set(ENTERPRISE.VERSION, expected + 1)
-                        .set(ENTERPRISE.UPDATED_AT, now)
-                        .where(ENTERPRISE.ID.eq(current.getId()))
-                        .and(ENTERPRISE.VERSION.eq(expected))
-                        .execute();
-                if (changed != 1) {
-                    throw ApiException.conflict("企业 " + row.uscc() + " 在导入期间被他人修改，未导入任何数据，请重新上传");
-                }
-                changedUsccs.add(row.uscc());
-                updated++;
-            }
-        }
-        created += insert(fresh, now);
-        fresh.forEach(row -> changedUsccs.add(row.uscc()));
-        if (!changedUsccs.isEmpty()) {
-            events.publishEvent(new EnterprisesImported(changedUsccs));
-        }
-        return new SheetImports.Counts(created, updated, unchanged);
-    }
-
     /**
-     * New enterprises in statements of {@value #BATCH} rows: the statement is built and rendered once (and once more
-     * for the last, shorter one) and executed with each thousand rows' values, instead of building and rendering a
-     * statement of 15,000 values for every thousand rows.
+     * New enterprises in statements of {@value #BATCH} rows, prepared once (and once more for the last, shorter one) and
+     * executed with each thousand rows' values: the driver parses the statement's text once, not once a chunk, and jOOQ
+     * neither parses it as plain SQL nor binds 15,000 values a chunk. The version and the time, the same for every row,
+     * are in the statement's text rather than bound and formatted by the driver for every row. A failure is translated
+     * as jOOQ's statements are (Spring's translator for the dialect), so a code registered meanwhile is still a
+     * {@link org.springframework.dao.DuplicateKeyException}.
      */
-    private long insert(List<Row> fresh, LocalDateTime now) {
-        if (fresh.isEmpty()) {
-            return 0;
+    private final class Inserter implements AutoCloseable {
+        private final java.sql.Connection connection;
+        private final LocalDateTime now;
+        private final List<Row> buffer = new ArrayList<>(BATCH);
+        private final List<String> inserted = new ArrayList<>();
+        private List<Field<?>> columns;
+        private List<Field<?>> fields;
+        private RowN placeholders;
+        private int[] sqlTypes;
+        private PreparedStatement full;
+        private String fullSql;
+        private long created;
+
+        Inserter(java.sql.Connection connection, LocalDateTime now) {
+            this.connection = connection;
+            this.now = now;
         }
-        List<Field<?>> columns = List.copyOf(EnterpriseRegistry.columnsOf(fresh.get(0).fields()).keySet());
-        List<Field<?>> fields = new ArrayList<>(List.of(ENTERPRISE.USCC, ENTERPRISE.VERSION, ENTERPRISE.CREATED_AT, ENTERPRISE.UPDATED_AT));
-        fields.addAll(columns);
-        RowN placeholders = DSL.row(fields.stream().map(f -> DSL.val(null, f)).toList());
-        long created = 0;
-        String sql = null;
-        int renderedFor = 0;
-        for (int from = 0; from < fresh.size(); from += BATCH) {
-            List<Row> chunk = fresh.subList(from, Math.min(fresh.size(), from + BATCH));
-            if (chunk.size() != renderedFor) {
-                sql = db.render(db.insertInto(ENTERPRISE, fields).valuesOfRows(Collections.nCopies(chunk.size(), placeholders)));
-                renderedFor = chunk.size();
+
+        /** The statement's columns, from EnterpriseRegistry.columnsOf (the one mapping of an enterprise's fields to columns). */
+        private void columnsFrom(Row first) {
+            columns = List.copyOf(EnterpriseRegistry.columnsOf(first.fields()).keySet());
+            fields = new ArrayList<>(List.of(ENTERPRISE.USCC, ENTERPRISE.VERSION, ENTERPRISE.CREATED_AT, ENTERPRISE.UPDATED_AT));
+            fields.addAll(columns);
+            List<Field<?>> values = new ArrayList<>(List.of(DSL.val(null, ENTERPRISE.USCC), DSL.inline(1, ENTERPRISE.VERSION),
+                    DSL.inline(now, ENTERPRISE.CREATED_AT), DSL.inline(now, ENTERPRISE.UPDATED_AT)));
+            columns.forEach(column -> values.add(DSL.val(null, column)));
+            placeholders = DSL.row(values);
+            sqlTypes = columns.stream().mapToInt(column -> column.getDataType().getSQLType()).toArray();
+        }
+
+        void add(Row row) {
+            if (columns == null) {
+                columnsFrom(row);
             }
-            Object[] values = new Object[chunk.size() * fields.size()];
-            int i = 0;
-            for (Row row : chunk) {
+            buffer.add(row);
+            if (buffer.size() == BATCH) {
+                flush();
+            }
+        }
+
+        /** Inserts what is left; adds the USCCs of every enterprise inserted to {@code usccs}; the number inserted. */
+        long finish(List<String> usccs) {
+            flush();
+            usccs.addAll(inserted);
+            return created;
+        }
+
+        private void flush() {
+            if (buffer.isEmpty()) {
+                return;
+            }
+            String sql = buffer.size() == BATCH ? fullSql : null;
+            try {
+                PreparedStatement statement;
+                if (buffer.size() == BATCH) {
+                    if (full == null) {
+                        fullSql = sql = render(BATCH);
+                        full = connection.prepareStatement(sql);
+                    }
+                    statement = full;
+                    execute(statement);
+                } else {
+                    sql = render(buffer.size());
+                    try (PreparedStatement last = connection.prepareStatement(sql)) {
+                        execute(last);
+                    }
+                }
+            } catch (SQLException e) {
+                throw translated(e, sql);
+            }
+            buffer.forEach(row -> inserted.add(row.uscc()));
+            buffer.clear();
+        }
+
+        private String render(int rows) {
+            return db.render(db.insertInto(ENTERPRISE, fields).valuesOfRows(Collections.nCopies(rows, placeholders)));
+        }
+
+        private void execute(PreparedStatement statement) throws SQLException {
+            int i = 1;
+            for (Row row : buffer) {
                 Map<Field<?>, Object> byColumn = EnterpriseRegistry.columnsOf(row.fields());
-                values[i++] = row.uscc();
-                values[i++] = 1;
-                values[i++] = now;
-                values[i++] = now;
-                for (Field<?> column : columns) {
-                    values[i++] = byColumn.get(column);
+                statement.setString(i++, row.uscc());
+                for (int c = 0; c < columns.size(); c++) {
+                    Object value = byColumn.get(columns.get(c));
+                    if (value == null) {
+                        statement.setNull(i++, sqlTypes[c]);
+                    } else {
+                        statement.setObject(i++, value);
+                    }
                 }
             }
-            created += db.execute(sql, values);
+            created += statement.executeUpdate();
         }
-        return created;
+
+        @Override
+        public void close() throws SQLException {
+            if (full != null) {
+                full.close();
+            }
+        }
+    }
+
+    /** Inserts new enterprises as an import does, in the caller's transaction; the number inserted. */
+    long insert(List<Row> fresh, LocalDateTime now) {
+        return db.connectionResult(connection -> {
+            try (Inserter inserter = new Inserter(connection, now)) {
+                fresh.forEach(inserter::add);
+                return inserter.finish(new ArrayList<>());
+            }
+        });
+    }
+
+    /** A driver's exception as Spring's jOOQ integration translates those of jOOQ's own statements. */
+    private RuntimeException translated(SQLException e, String sql) {
+        String springDbName = db.dialect().thirdParty().springDbName();
+        SQLExceptionTranslator translator = springDbName != null ? new SQLErrorCodeSQLExceptionTranslator(springDbName) : new SQLExceptionSubclassTranslator();
+        DataAccessException translated = translator.translate("registry import", sql, e);
+        return translated != null ? translated : new UncategorizedSQLException("registry import", sql, e);
     }
 
     private static Object normalize(Object value) {

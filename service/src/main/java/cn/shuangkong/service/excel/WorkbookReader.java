@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.function.Consumer;
 
 import javax.xml.stream.XMLStreamException;
@@ -101,6 +103,92 @@ public final class WorkbookReader {
             throw encrypted();
         } catch (IOException | OpenXML4JException | XMLStreamException | RuntimeException e) {
             throw unreadable(e);
+        }
+    }
+
+    /** Rows parsed ahead of the consumer: enough to keep both threads busy, few enough to weigh nothing (about 1 MB). */
+    static final int READ_AHEAD_ROWS = 1_000;
+
+    /**
+     * As {@link #read}, with the file parsed on a thread of its own while the calling thread handles the rows (in the
+     * same order, each once): for an import whose checks of a row cost about as much as parsing it. At most
+     * {@value #READ_AHEAD_ROWS} rows wait between the two. What reading throws (a refusal of the file) reaches the caller
+     * after the rows read before it, as with {@link #read}; what {@code rows} throws stops the parsing and reaches the
+     * caller as it was thrown. The parsing thread has ended when this returns.
+     */
+    public static void readAhead(byte[] content, ReadLimits limits, Consumer<SheetRow> rows) {
+        BlockingQueue<Object> queue = new ArrayBlockingQueue<>(READ_AHEAD_ROWS);
+        Object end = new Object();
+        Thread parser = new Thread(() -> {
+            Object last = end;
+            try {
+                read(content, limits, row -> {
+                    try {
+                        queue.put(row);
+                    } catch (InterruptedException e) {
+                        throw new Stopped();
+                    }
+                });
+            } catch (Stopped e) {
+                return;
+            } catch (RuntimeException | Error e) {
+                last = e;
+            }
+            try {
+                queue.put(last);
+            } catch (InterruptedException e) {
+                // the consumer has stopped
+            }
+        }, "workbook-read-ahead");
+        parser.setDaemon(true);
+        parser.start();
+        boolean done = false;
+        try {
+            while (true) {
+                Object next = queue.take();
+                if (next instanceof SheetRow row) {
+                    rows.accept(row);
+                } else if (next == end) {
+                    done = true;
+                    return;
+                } else {
+                    done = true;
+                    if (next instanceof Error e) {
+                        throw e;
+                    }
+                    throw (RuntimeException) next;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading a workbook", e);
+        } finally {
+            if (!done) {
+                parser.interrupt();
+            }
+            joinUninterruptibly(parser);
+        }
+    }
+
+    /** The consumer of a read-ahead stopped: the parsing thread unwinds without reporting anything. */
+    private static final class Stopped extends RuntimeException {
+        Stopped() {
+            super(null, null, false, false);
+        }
+    }
+
+    private static void joinUninterruptibly(Thread thread) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                thread.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -22,6 +22,8 @@ import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.model.StylesTable;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 
+import com.ctc.wstx.stax.WstxInputFactory;
+
 /**
  * The worksheets of an .xlsx package, read with a StAX cursor straight into {@link CellValue}s: no cell, row or XML event
  * objects in between, a cell's date format looked up once per style, shared strings kept as plain strings. POI opens the
@@ -30,7 +32,24 @@ import org.apache.poi.xssf.usermodel.XSSFCellStyle;
  */
 final class XlsxSheets {
 
-    private static final XMLInputFactory XML = XMLHelper.newXMLInputFactory();
+    private static final XMLInputFactory XML = newXmlInputFactory();
+
+    /**
+     * Woodstox, with the settings of POI's {@link XMLHelper#newXMLInputFactory}: namespace-aware, not validating, no
+     * DTD, no external entities (a worksheet with a DOCTYPE or an entity it does not declare is unreadable). It parses
+     * a worksheet in about half the time of the JDK's StAX reader, which was most of the import's parsing.
+     */
+    private static XMLInputFactory newXmlInputFactory() {
+        XMLInputFactory factory = new WstxInputFactory();
+        factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
+        factory.setProperty(XMLInputFactory.IS_VALIDATING, false);
+        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        factory.setXMLResolver((publicId, systemId, base, namespace) -> {
+            throw new XMLStreamException("external entity " + systemId + " refused");
+        });
+        return factory;
+    }
 
     private final XSSFReader parts;
     private final List<String> sharedStrings;

@@ -70,6 +70,34 @@ public class SheetImports {
         }
     }
 
+    /**
+     * An import that checks and writes its rows as it reads them ({@code checkAndWrite}), in one transaction: a large
+     * sheet's rows are written while the rest is still being read and checked. Any problem in the file must be thrown
+     * as {@link SpreadsheetRejected} once the whole file has been checked; the transaction is then rolled back (nothing
+     * written) and the refusal recorded as with {@link #run}. The acceptance is recorded after the rows, in the same
+     * transaction: a second upload of the same file at once fails on the unique key there (or on the rows it writes
+     * first) and answers with the first one's result, as with {@link #run}.
+     */
+    public ImportResult runWhileReading(CurrentUser user, String kind, String target, MultipartFile file, Function<byte[], Counts> checkAndWrite) {
+        Upload upload = Upload.of(file);
+        Optional<ImportResult> earlier = replay(kind, target, upload);
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        try {
+            return transaction.execute(status -> {
+                Counts counts = checkAndWrite.apply(upload.content());
+                long importId = journal.accept(user, kind, target, upload);
+                journal.summarize(importId, counts);
+                return result(importId, counts, false);
+            });
+        } catch (SpreadsheetRejected e) {
+            throw e.recordedAs(journal.reject(user, kind, upload, e.errors()));
+        } catch (DuplicateKeyException e) {
+            return replay(kind, target, upload).orElseThrow(() -> ApiException.conflict("导入期间有相同的数据被他人登记，未导入任何数据，请重新上传"));
+        }
+    }
+
     private Optional<ImportResult> replay(String kind, String target, Upload upload) {
         return journal.accepted(kind, target, upload.sha256())
                 .map(id -> result(id, journal.summary(id, Counts.class).orElse(new Counts(0, 0, 0)), true));

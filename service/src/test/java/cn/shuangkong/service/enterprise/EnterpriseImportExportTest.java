@@ -1,6 +1,8 @@
 package cn.shuangkong.service.enterprise;
 
+import static cn.shuangkong.schema.Tables.ENTERPRISE;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -22,10 +24,17 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.ResponseEntity;
+import org.springframework.mock.web.MockMultipartFile;
 
 import cn.shuangkong.service.Api;
 import cn.shuangkong.service.DatabaseTest;
+import cn.shuangkong.service.api.model.IndustryCategory;
+import cn.shuangkong.service.api.model.Role;
 import cn.shuangkong.service.excel.TestSheets;
+import cn.shuangkong.service.imports.ImportJournal;
+import cn.shuangkong.service.imports.SheetImports;
+import cn.shuangkong.service.security.CurrentUser;
+import cn.shuangkong.service.web.ApiException;
 import cn.shuangkong.service.riskmap.GradedEnterprises;
 import tools.jackson.databind.JsonNode;
 
@@ -147,6 +156,80 @@ class EnterpriseImportExportTest {
         assertThat(as("lucheng-regulator").get("/api/v1/enterprises?size=1").getBody().get("totalElements").asLong()).isEqualTo(before);
         assertThat(as("lucheng-regulator").get("/api/v1/enterprises/" + good).getStatusCode().value()).isEqualTo(404);
         assertThat(refused.getBody().get("report").asString()).endsWith("/report.xlsx");
+    }
+
+    @Autowired
+    EnterpriseImport importer;
+
+    @Autowired
+    SheetImports imports;
+
+    @Test
+    void aCodeRegisteredElsewhereBetweenTheCheckAndTheInsertRollsTheImportBackWith409() throws IOException {
+        CurrentUser clerk = new CurrentUser("lucheng-regulator", Role.REGULATOR, "330302", null);
+        String first = Api.newUscc("330302");
+        String taken = Api.newUscc("330302");
+        byte[] upload = sheet(HEADERS, new Object[]{"先到有限公司", first, "330302", "其他", null, null, null, null});
+        MockMultipartFile file = new MockMultipartFile("file", "并发.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", upload);
+        // Another county's regulator has registered the code, outside this clerk's scope, after the import checked its row.
+        LocalDateTime now = LocalDateTime.of(2026, 11, 22, 8, 0);
+        db.insertInto(ENTERPRISE).set(ENTERPRISE.USCC, taken).set(ENTERPRISE.NAME, "别处登记有限公司").set(ENTERPRISE.REGION_CODE, "330303")
+                .set(ENTERPRISE.INDUSTRY_CATEGORY, "OTHER").set(ENTERPRISE.VERSION, 1).set(ENTERPRISE.CREATED_AT, now).set(ENTERPRISE.UPDATED_AT, now)
+                .execute();
+        EnterpriseImport.Row late = new EnterpriseImport.Row(4, taken,
+                new EnterpriseFields("后到有限公司", "330302", IndustryCategory.OTHER, null, null, null, null, null, null, null, null), null);
+        assertThatThrownBy(() -> imports.runWhileReading(clerk, ImportJournal.ENTERPRISES, "user:" + clerk.username(), file, content -> {
+            SheetImports.Counts counts = importer.importRows(clerk, content);
+            importer.insert(List.of(late), now);
+            return counts;
+        })).isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status().value()).isEqualTo(409));
+        assertThat(db.fetchCount(ENTERPRISE, ENTERPRISE.USCC.eq(first))).isZero();
+        assertThat(db.fetchOne(ENTERPRISE, ENTERPRISE.USCC.eq(taken)).getName()).isEqualTo("别处登记有限公司");
+    }
+
+    /** Rows are written a thousand at a time while the sheet is still read: a problem after them still leaves nothing written. */
+    @Test
+    void aProblemAfterThousandsOfGoodRowsStillLeavesNothingWritten() throws IOException {
+        String outside = Api.newUscc("330303");
+        LocalDateTime now = LocalDateTime.of(2026, 11, 22, 8, 0);
+        db.insertInto(ENTERPRISE).set(ENTERPRISE.USCC, outside).set(ENTERPRISE.NAME, "龙湾登记有限公司").set(ENTERPRISE.REGION_CODE, "330303")
+                .set(ENTERPRISE.INDUSTRY_CATEGORY, "OTHER").set(ENTERPRISE.VERSION, 1).set(ENTERPRISE.CREATED_AT, now).set(ENTERPRISE.UPDATED_AT, now)
+                .execute();
+        List<Object[]> good = new ArrayList<>();
+        List<String> usccs = new ArrayList<>();
+        for (int i = 0; i < 2_500; i++) {
+            String uscc = Api.newUscc("330302");
+            usccs.add(uscc);
+            good.add(new Object[]{"批量企业" + i + "有限公司", uscc, "330302", "机械", 20, null, null, null});
+        }
+        long before = as("lucheng-regulator").get("/api/v1/enterprises?size=1").getBody().get("totalElements").asLong();
+
+        // A code registered outside the clerk's scope, in the last rows: found by the registry check of the last chunk.
+        List<Object[]> registry = new ArrayList<>(good);
+        registry.add(new Object[]{"龙湾登记有限公司", outside, "330302", "其他", null, null, null, null});
+        ResponseEntity<JsonNode> refused = as("lucheng-regulator").upload(IMPORT, "大表-范围外.xlsx", sheet(HEADERS, registry.toArray(Object[][]::new)));
+        assertThat(refused.getStatusCode().value()).as(String.valueOf(refused.getBody())).isEqualTo(422);
+        assertThat(refused.getBody().get("errors")).hasSize(1);
+        assertThat(refused.getBody().get("errors").get(0).get("message").asString()).isEqualTo("统一社会信用代码 " + outside + " 已登记在您的管辖范围之外");
+        assertThat(refused.getBody().get("errors").get(0).get("row").asInt()).isEqualTo(2_503);
+
+        // A cell problem in the last row, after two chunks passed every check: only the cell's problem is reported.
+        List<Object[]> cells = new ArrayList<>(good);
+        cells.add(new Object[]{"重复有限公司", usccs.get(7), "330302", "其他", null, null, null, null});
+        cells.add(new Object[]{"龙湾登记有限公司", outside, "330302", "其他", null, null, null, null});
+        ResponseEntity<JsonNode> duplicate = as("lucheng-regulator").upload(IMPORT, "大表-重复.xlsx", sheet(HEADERS, cells.toArray(Object[][]::new)));
+        assertThat(duplicate.getStatusCode().value()).isEqualTo(422);
+        assertThat(duplicate.getBody().get("errors")).hasSize(1);
+        assertThat(duplicate.getBody().get("errors").get(0).get("message").asString()).isEqualTo("统一社会信用代码 " + usccs.get(7) + " 重复：第 10 行已有");
+
+        assertThat(as("lucheng-regulator").get("/api/v1/enterprises?size=1").getBody().get("totalElements").asLong()).isEqualTo(before);
+        assertThat(db.fetchCount(ENTERPRISE, ENTERPRISE.USCC.in(usccs))).isZero();
+
+        // The good rows alone: all registered, in three statements' worth of chunks.
+        ResponseEntity<JsonNode> imported = as("lucheng-regulator").upload(IMPORT, "大表.xlsx", sheet(HEADERS, good.toArray(Object[][]::new)));
+        assertThat(imported.getStatusCode().value()).as(String.valueOf(imported.getBody())).isEqualTo(201);
+        assertThat(imported.getBody().get("created").asLong()).isEqualTo(2_500);
+        assertThat(db.fetchCount(ENTERPRISE, ENTERPRISE.USCC.in(usccs))).isEqualTo(2_500);
     }
 
     @Test

@@ -240,6 +240,71 @@ class WorkbookReaderTest {
         })).isInstanceOf(IllegalStateException.class).hasMessage("importer bug");
     }
 
+    static List<SheetRow> readAhead(byte[] content, int maxRows) {
+        List<SheetRow> rows = new ArrayList<>();
+        WorkbookReader.readAhead(content, ReadLimits.rows(maxRows), rows::add);
+        return rows;
+    }
+
+    static long readAheadThreads() {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().equals("workbook-read-ahead")).count();
+    }
+
+    @Test
+    void readingAheadGivesTheSameRowsInTheSameOrder() throws IOException {
+        SXSSFWorkbook workbook = new SXSSFWorkbook(100);
+        Sheet sheet = workbook.createSheet("检查表");
+        for (int i = 0; i < 5_000; i++) {
+            Row row = sheet.createRow(i);
+            row.createCell(0).setCellValue("CH-" + i);
+            row.createCell(2).setCellValue(i * 0.5);
+        }
+        workbook.createSheet("第二页").createRow(2).createCell(1).setCellValue("末行");
+        byte[] content = bytes(workbook);
+        assertThat(readAhead(content, 10_000)).hasSize(5_001).isEqualTo(read(content, 10_000));
+        assertThat(readAhead(sample(new HSSFWorkbook()), 10)).isEqualTo(read(sample(new HSSFWorkbook()), 10));
+        assertThat(readAheadThreads()).isZero();
+    }
+
+    @Test
+    void readingAheadRefusesTheSameHostileFilesAfterTheRowsBeforeTheProblem() throws IOException {
+        SXSSFWorkbook workbook = new SXSSFWorkbook(100);
+        Sheet sheet = workbook.createSheet("检查表");
+        for (int i = 0; i < 3_000; i++) {
+            sheet.createRow(i).createCell(0).setCellValue("CH-" + i);
+        }
+        byte[] tooMany = bytes(workbook);
+        List<SheetRow> seen = new ArrayList<>();
+        assertThatThrownBy(() -> WorkbookReader.readAhead(tooMany, ReadLimits.rows(2_000), seen::add))
+                .isInstanceOf(SpreadsheetRejected.class).hasMessageContaining("超过 2000 行");
+        assertThat(seen).hasSize(2_000);
+
+        byte[] plain = bytes(new XSSFWorkbook() {{ createSheet("检查表").createRow(0).createCell(0).setCellValue("x"); }});
+        byte[] bomb = HostileFiles.rewriteEntryStreaming(plain, "xl/worksheets/sheet1.xml", 200L * 1024 * 1024);
+        assertThatThrownBy(() -> readAhead(bomb, 10)).isInstanceOf(SpreadsheetRejected.class).hasMessageContaining("压缩炸弹");
+        assertThatThrownBy(() -> readAhead("名称,代码\n".getBytes(StandardCharsets.UTF_8), 10)).isInstanceOf(SpreadsheetRejected.class);
+        assertThat(readAheadThreads()).isZero();
+    }
+
+    @Test
+    void whatTheImporterThrowsWhileReadingAheadStopsTheParsingAndReachesTheCaller() throws IOException {
+        SXSSFWorkbook workbook = new SXSSFWorkbook(100);
+        Sheet sheet = workbook.createSheet("检查表");
+        for (int i = 0; i < 20_000; i++) {
+            sheet.createRow(i).createCell(0).setCellValue("CH-" + i);
+        }
+        byte[] content = bytes(workbook);
+        List<SheetRow> seen = new ArrayList<>();
+        assertThatThrownBy(() -> WorkbookReader.readAhead(content, ReadLimits.rows(100_000), row -> {
+            seen.add(row);
+            if (seen.size() == 10) {
+                throw new IllegalStateException("importer bug");
+            }
+        })).isInstanceOf(IllegalStateException.class).hasMessage("importer bug");
+        assertThat(seen).hasSize(10);
+        assertThat(readAheadThreads()).isZero();
+    }
+
     @org.junit.jupiter.api.Test
     void aDateThatLostItsFormatIsReadFromExcelsDayNumber() {
         // 46346 is 2026-11-20 in Excel's day numbers (day 0 = 1899-12-30); small numbers stay numbers, not dates.
