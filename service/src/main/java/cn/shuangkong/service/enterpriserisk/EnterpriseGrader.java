@@ -29,6 +29,7 @@ import jakarta.annotation.PreDestroy;
 
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -174,9 +175,11 @@ class EnterpriseGrader {
             awaitQuietly(running);
             throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
         }
-        log.info("Graded {} enterprises ({}), {} changed, in {} ms by {} workers: reading {} ms, rules {} ms, writing {} ms (summed over the "
-                        + "workers)", outcome.graded(), cause, outcome.changed(), (System.nanoTime() - start) / 1_000_000, workers,
-                outcome.readNanos() / 1_000_000, outcome.rulesNanos() / 1_000_000, outcome.writeNanos() / 1_000_000);
+        if (outcome.graded() > 0) {
+            log.info("Graded {} enterprises ({}), {} changed, in {} ms by {} workers: reading {} ms, rules {} ms, writing {} ms (summed over "
+                    + "the workers)", outcome.graded(), cause, outcome.changed(), (System.nanoTime() - start) / 1_000_000, workers,
+                    outcome.readNanos() / 1_000_000, outcome.rulesNanos() / 1_000_000, outcome.writeNanos() / 1_000_000);
+        }
         return outcome;
     }
 
@@ -208,17 +211,8 @@ class EnterpriseGrader {
 
     /** Grades every enterprise that has never been graded (registered before grading existed, or while it failed). */
     Outcome gradeUngraded(GradeHistory.Cause cause) {
-        Outcome outcome = Outcome.NONE;
-        while (true) {
-            List<Long> ids = db.select(ENTERPRISE.ID).from(ENTERPRISE)
-                    .whereNotExists(db.selectOne().from(ENTERPRISE_GRADE).where(ENTERPRISE_GRADE.ENTERPRISE_ID.eq(ENTERPRISE.ID)))
-                    .orderBy(ENTERPRISE.ID).limit(BATCH)
-                    .fetch(ENTERPRISE.ID);
-            if (ids.isEmpty()) {
-                return outcome;
-            }
-            outcome = outcome.plus(grade(ids, cause, "system"));
-        }
+        return gradeAll(DSL.notExists(DSL.selectOne().from(ENTERPRISE_GRADE).where(ENTERPRISE_GRADE.ENTERPRISE_ID.eq(ENTERPRISE.ID))), cause,
+                "system");
     }
 
     private Outcome gradeBatch(Condition which, GradeHistory.Cause cause, String gradedBy) {
