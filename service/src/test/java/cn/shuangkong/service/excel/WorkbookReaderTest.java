@@ -39,6 +39,16 @@ class WorkbookReaderTest {
         return rows;
     }
 
+    /** A sheet 检查表 of {@code rows} rows, each a code in its first cell. */
+    private static byte[] codes(int rows) throws IOException {
+        SXSSFWorkbook workbook = new SXSSFWorkbook(100);
+        Sheet sheet = workbook.createSheet("检查表");
+        for (int i = 0; i < rows; i++) {
+            sheet.createRow(i).createCell(0).setCellValue("CH-" + i);
+        }
+        return bytes(workbook);
+    }
+
     static byte[] bytes(Workbook workbook) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         workbook.write(out);
@@ -268,12 +278,7 @@ class WorkbookReaderTest {
 
     @Test
     void readingAheadRefusesTheSameHostileFilesAfterTheRowsBeforeTheProblem() throws IOException {
-        SXSSFWorkbook workbook = new SXSSFWorkbook(100);
-        Sheet sheet = workbook.createSheet("检查表");
-        for (int i = 0; i < 3_000; i++) {
-            sheet.createRow(i).createCell(0).setCellValue("CH-" + i);
-        }
-        byte[] tooMany = bytes(workbook);
+        byte[] tooMany = codes(3_000);
         List<SheetRow> seen = new ArrayList<>();
         assertThatThrownBy(() -> WorkbookReader.readAhead(tooMany, ReadLimits.rows(2_000), seen::add))
                 .isInstanceOf(SpreadsheetRejected.class).hasMessageContaining("超过 2000 行");
@@ -288,12 +293,7 @@ class WorkbookReaderTest {
 
     @Test
     void whatTheImporterThrowsWhileReadingAheadStopsTheParsingAndReachesTheCaller() throws IOException {
-        SXSSFWorkbook workbook = new SXSSFWorkbook(100);
-        Sheet sheet = workbook.createSheet("检查表");
-        for (int i = 0; i < 20_000; i++) {
-            sheet.createRow(i).createCell(0).setCellValue("CH-" + i);
-        }
-        byte[] content = bytes(workbook);
+        byte[] content = codes(20_000);
         List<SheetRow> seen = new ArrayList<>();
         assertThatThrownBy(() -> WorkbookReader.readAhead(content, ReadLimits.rows(100_000), row -> {
             seen.add(row);
