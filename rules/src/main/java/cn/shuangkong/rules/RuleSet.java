@@ -50,6 +50,9 @@ public final class RuleSet {
         }
     };
 
+    /** Each template of the reasons (rule metadata; a few hundred across the versions of a rule set), cut once. */
+    private static final Map<String, List<Part>> TEMPLATES = new ConcurrentHashMap<>();
+
     private static final KieContainer CONTAINER = KieServices.Factory.get().getKieClasspathContainer(RuleSet.class.getClassLoader());
 
     private final String name;
@@ -196,16 +199,36 @@ public final class RuleSet {
         if (template.indexOf('{') < 0) {
             return template; // most clauses ("默认策略", a standard's article) name no value
         }
-        Matcher m = PLACEHOLDER.matcher(template);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            String declaration = m.group(1);
-            Object value = match.getDeclarationIds().contains(declaration) ? match.getDeclarationValue(declaration) : null;
-            String text = value == null ? m.group() : display(m.group(2) == null ? value : property(value, m.group(2)));
-            m.appendReplacement(out, Matcher.quoteReplacement(text));
+        List<String> declarations = match.getDeclarationIds();
+        StringBuilder out = new StringBuilder(template.length() + 16);
+        for (Part part : TEMPLATES.computeIfAbsent(template, RuleSet::parts)) {
+            Object value = part.declaration() != null && declarations.contains(part.declaration())
+                    ? match.getDeclarationValue(part.declaration()) : null;
+            out.append(value == null ? part.text() : display(part.property() == null ? value : property(value, part.property())));
         }
-        m.appendTail(out);
         return out.toString();
+    }
+
+    /** A piece of a reason's template: plain text, or a placeholder ({@code text} is then the placeholder as written). */
+    private record Part(String text, String declaration, String property) {
+    }
+
+    /** A template cut into its text and its placeholders, once (a reason is filled per rule fired). */
+    private static List<Part> parts(String template) {
+        List<Part> parts = new ArrayList<>();
+        Matcher m = PLACEHOLDER.matcher(template);
+        int end = 0;
+        while (m.find()) {
+            if (m.start() > end) {
+                parts.add(new Part(template.substring(end, m.start()), null, null));
+            }
+            parts.add(new Part(m.group(), m.group(1), m.group(2)));
+            end = m.end();
+        }
+        if (end < template.length()) {
+            parts.add(new Part(template.substring(end), null, null));
+        }
+        return List.copyOf(parts);
     }
 
     private static Object property(Object bean, String name) {

@@ -128,10 +128,14 @@ public final class EnterpriseGrading {
         List<Reason> reasons = new ArrayList<>(fired.size());
         for (RuleSet.Fired f : fired) {
             reasons.add(f.reason());
-            f.facts().stream().filter(Indicator.class::isInstance).map(Indicator.class::cast).findFirst()
-                    .ifPresent(indicator -> scoredBy.put(indicator, f.reason()));
-            if (f.facts().stream().anyMatch(TotalScore.class::isInstance)) {
-                scoreReason = f.reason();
+            boolean indicatorSeen = false;
+            for (Object fact : f.facts()) {
+                if (fact instanceof Indicator indicator && !indicatorSeen) {
+                    scoredBy.put(indicator, f.reason());
+                    indicatorSeen = true;
+                } else if (fact instanceof TotalScore) {
+                    scoreReason = f.reason();
+                }
             }
             Grade floor = assessment.escalations().get(f.reason().rule());
             if (floor != null) {
