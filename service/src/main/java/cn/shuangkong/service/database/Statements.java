@@ -12,6 +12,11 @@ import java.util.function.IntFunction;
 
 import org.jooq.DSLContext;
 import org.jooq.Query;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.UncategorizedSQLException;
+import org.springframework.jdbc.support.SQLErrorCodeSQLExceptionTranslator;
+import org.springframework.jdbc.support.SQLExceptionSubclassTranslator;
+import org.springframework.jdbc.support.SQLExceptionTranslator;
 
 /**
  * Statements of a fixed shape run many times with new values (the multi-row writes of a registry re-grade): jOOQ
@@ -44,8 +49,23 @@ public final class Statements {
                     bind(ps, i + 1, values.get(i));
                 }
                 return ps.executeUpdate();
+            } catch (SQLException e) {
+                throw translated(db, e, "multi-row write", statement);
             }
         });
+    }
+
+    /**
+     * A driver's exception on a statement run through JDBC (here, or by an import of its own), translated as Spring's jOOQ integration translates those
+     * of jOOQ's own statements (the translator for the dialect), so that, say, a duplicate key is still a
+     * {@link org.springframework.dao.DuplicateKeyException} whichever way the statement ran.
+     */
+    public static RuntimeException translated(DSLContext db, SQLException e, String task, String sql) {
+        String springDbName = db.dialect().thirdParty().springDbName();
+        SQLExceptionTranslator translator = springDbName != null ? new SQLErrorCodeSQLExceptionTranslator(springDbName)
+                : new SQLExceptionSubclassTranslator();
+        DataAccessException translated = translator.translate(task, sql, e);
+        return translated != null ? translated : new UncategorizedSQLException(task, sql, e);
     }
 
     private static void bind(PreparedStatement ps, int index, Object value) throws SQLException {

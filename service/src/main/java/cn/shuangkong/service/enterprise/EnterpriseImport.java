@@ -20,11 +20,6 @@ import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.RowN;
 import org.jooq.impl.DSL;
-import org.springframework.dao.DataAccessException;
-import org.springframework.jdbc.UncategorizedSQLException;
-import org.springframework.jdbc.support.SQLErrorCodeSQLExceptionTranslator;
-import org.springframework.jdbc.support.SQLExceptionSubclassTranslator;
-import org.springframework.jdbc.support.SQLExceptionTranslator;
 import org.springframework.stereotype.Service;
 import org.springframework.web.multipart.MultipartFile;
 
@@ -34,6 +29,7 @@ import cn.shuangkong.service.api.model.EnterpriseInput;
 import cn.shuangkong.service.api.model.IndustryCategory;
 import cn.shuangkong.service.api.model.SpreadsheetError;
 import cn.shuangkong.service.api.model.StandardizationLevel;
+import cn.shuangkong.service.database.Statements;
 import cn.shuangkong.service.excel.CellParsing;
 import cn.shuangkong.service.excel.CellValue;
 import cn.shuangkong.service.excel.Headers;
@@ -303,7 +299,7 @@ class EnterpriseImport {
      * executed with each thousand rows' values: the driver parses the statement's text once, not once a chunk, and jOOQ
      * neither parses it as plain SQL nor binds 15,000 values a chunk. The version and the time, the same for every row,
      * are in the statement's text rather than bound and formatted by the driver for every row. A failure is translated
-     * as jOOQ's statements are (Spring's translator for the dialect), so a code registered meanwhile is still a
+     * as jOOQ's statements are ({@link Statements#translated}), so a code registered meanwhile is still a
      * {@link org.springframework.dao.DuplicateKeyException}.
      */
     private final class Inserter implements AutoCloseable {
@@ -374,7 +370,7 @@ class EnterpriseImport {
                     }
                 }
             } catch (SQLException e) {
-                throw translated(e, sql);
+                throw Statements.translated(db, e, "registry import", sql);
             }
             buffer.forEach(row -> inserted.add(row.uscc()));
             buffer.clear();
@@ -417,14 +413,6 @@ class EnterpriseImport {
                 return inserter.finish(new ArrayList<>());
             }
         });
-    }
-
-    /** A driver's exception as Spring's jOOQ integration translates those of jOOQ's own statements. */
-    private RuntimeException translated(SQLException e, String sql) {
-        String springDbName = db.dialect().thirdParty().springDbName();
-        SQLExceptionTranslator translator = springDbName != null ? new SQLErrorCodeSQLExceptionTranslator(springDbName) : new SQLExceptionSubclassTranslator();
-        DataAccessException translated = translator.translate("registry import", sql, e);
-        return translated != null ? translated : new UncategorizedSQLException("registry import", sql, e);
     }
 
     private static Object normalize(Object value) {
