@@ -22,7 +22,10 @@ import com.zaxxer.hikari.HikariDataSource;
  *       prepared statements, long ones too (the multi-row writes of grading and imports are a few kilobytes of SQL),
  *       so a statement run again is not prepared again;</li>
  *   <li>{@code useLocalSessionState}, {@code cacheServerConfiguration}, {@code elideSetAutoCommits}: no round trip
- *       to ask or set what the driver already knows.</li>
+ *       to ask or set what the driver already knows;</li>
+ *   <li>{@code allowLoadLocalInfileInPath} empty: the connection offers {@code LOAD DATA LOCAL INFILE} to the server
+ *       (so that {@link LocalInfile} can hand it rows from memory) but sends no file from disk whatever the server
+ *       asks for; {@code allowLoadLocalInfile}, which would send any file, stays off.</li>
  * </ul>
  * Not {@code rewriteBatchedStatements}: the service writes many rows with multi-row statements of its own.
  */
@@ -40,6 +43,7 @@ class MySqlConnectionDefaults implements BeanPostProcessor {
         defaults.put("useLocalSessionState", "true");
         defaults.put("cacheServerConfiguration", "true");
         defaults.put("elideSetAutoCommits", "true");
+        defaults.put("allowLoadLocalInfileInPath", "");
         DEFAULTS = Map.copyOf(defaults);
     }
 

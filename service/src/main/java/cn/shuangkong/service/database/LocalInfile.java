@@ -1,0 +1,143 @@
+package cn.shuangkong.service.database;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.SQLWarning;
+import java.sql.Statement;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Table;
+import org.springframework.dao.DataIntegrityViolationException;
+
+import com.mysql.cj.conf.PropertyKey;
+import com.mysql.cj.conf.RuntimeProperty;
+import com.mysql.cj.jdbc.JdbcConnection;
+import com.mysql.cj.jdbc.JdbcStatement;
+
+/**
+ * New rows handed to MySQL or MariaDB with {@code LOAD DATA LOCAL INFILE}, the server's bulk path, from memory: the
+ * rows in MySQL's own text format ({@link CSVFormat#MYSQL}: tab-separated, backslash escapes, {@code \N} for null)
+ * are given to Connector/J as the "file", so nothing is written to disk and no file is ever read.
+ *
+ * <p>Where it applies: a Connector/J connection ({@link MySqlConnectionDefaults} sets an empty
+ * {@code allowLoadLocalInfileInPath}, so the connection offers LOCAL INFILE to the server yet refuses to send any
+ * file) to a server whose {@code local_infile} is on (MariaDB's default; MySQL 8 needs it switched on). Elsewhere (H2,
+ * another driver, {@code local_infile} off) {@link #of} is empty and the caller writes with {@code INSERT}s.
+ *
+ * <p>Only while a load runs does the connection allow LOCAL INFILE at all, and then it sends the rows given, whatever
+ * file name the server asks for. With {@code LOCAL} the server skips a row it cannot take (a duplicate key, a value
+ * out of range) with a warning instead of failing, so {@link #load} fails on the first warning itself: a duplicate
+ * key is Spring's {@link org.springframework.dao.DuplicateKeyException} as an {@code INSERT} would give, and the
+ * caller's transaction rolls back what was loaded.
+ */
+public final class LocalInfile {
+
+    private final DSLContext db;
+    private final JdbcConnection connection;
+
+    private LocalInfile(DSLContext db, JdbcConnection connection) {
+        this.db = db;
+        this.connection = connection;
+    }
+
+    /** This connection's bulk path, or empty where it has none. */
+    public static Optional<LocalInfile> of(DSLContext db, Connection connection) throws SQLException {
+        if (!connection.isWrapperFor(JdbcConnection.class)) {
+            return Optional.empty();
+        }
+        JdbcConnection mysql = connection.unwrap(JdbcConnection.class);
+        if (!mysql.getPropertySet().getStringProperty(PropertyKey.allowLoadLocalInfileInPath).isExplicitlySet()
+                && !mysql.getPropertySet().getBooleanProperty(PropertyKey.allowLoadLocalInfile).getValue()) {
+            return Optional.empty(); // the connection did not offer LOCAL INFILE to the server
+        }
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT @@local_infile")) {
+            return rs.next() && rs.getBoolean(1) ? Optional.of(new LocalInfile(db, mysql)) : Optional.empty();
+        }
+    }
+
+    /** Rows in the text format {@link #load} takes, in the order of its columns. */
+    public static final class Rows {
+        private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");
+        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(256 * 1024);
+        private final CSVPrinter printer;
+        private int count;
+
+        public Rows() {
+            try {
+                printer = new CSVPrinter(new OutputStreamWriter(bytes, StandardCharsets.UTF_8), CSVFormat.MYSQL);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        /** One row: strings, numbers, times or null, in the order of the columns. */
+        public void add(Object... values) {
+            try {
+                for (Object value : values) {
+                    printer.print(value instanceof BigDecimal d ? d.toPlainString()
+                            : value instanceof LocalDateTime t ? DATE_TIME.format(t)
+                            : value);
+                }
+                printer.println();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            count++;
+        }
+
+        public int count() {
+            return count;
+        }
+
+        byte[] toBytes() {
+            try {
+                printer.flush();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return bytes.toByteArray();
+        }
+    }
+
+    /** Loads {@code rows} into {@code columns} of {@code table}; the number of rows loaded, all of them or an exception. */
+    public long load(Table<?> table, List<? extends Field<?>> columns, Rows rows) {
+        String sql = "LOAD DATA LOCAL INFILE 'rows.tsv' INTO TABLE " + db.render(table)
+                + " CHARACTER SET utf8mb4 FIELDS TERMINATED BY '\\t' ESCAPED BY '\\\\' LINES TERMINATED BY '\\n' ("
+                + columns.stream().map(c -> db.render(c.getUnqualifiedName())).collect(Collectors.joining(", ")) + ")";
+        RuntimeProperty<Boolean> allowed = connection.getPropertySet().getBooleanProperty(PropertyKey.allowLoadLocalInfile);
+        boolean before = allowed.getValue();
+        allowed.setValue(true);
+        try (Statement statement = connection.createStatement()) {
+            statement.unwrap(JdbcStatement.class).setLocalInfileInputStream(new ByteArrayInputStream(rows.toBytes()));
+            long loaded = statement.executeLargeUpdate(sql);
+            SQLWarning warning = statement.getWarnings();
+            if (warning != null) {
+                throw Statements.translated(db, warning, "bulk load", sql);
+            }
+            if (loaded != rows.count()) {
+                throw new DataIntegrityViolationException("LOAD DATA took " + loaded + " of " + rows.count() + " rows into " + table.getName());
+            }
+            return loaded;
+        } catch (SQLException e) {
+            throw Statements.translated(db, e, "bulk load", sql);
+        } finally {
+            allowed.setValue(before);
+        }
+    }
+}

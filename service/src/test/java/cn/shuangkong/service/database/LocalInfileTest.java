@@ -1,0 +1,143 @@
+package cn.shuangkong.service.database;
+
+import static cn.shuangkong.schema.Tables.ENTERPRISE;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Optional;
+
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.impl.DSL;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import cn.shuangkong.schema.tables.records.EnterpriseRecord;
+import cn.shuangkong.service.Api;
+import cn.shuangkong.service.DatabaseTest;
+import cn.shuangkong.service.TestDatabase;
+
+/**
+ * The bulk path of registry imports: taken on MySQL/MariaDB (Connector/J, {@code local_infile} on), never on H2; rows
+ * read back exactly as given, whatever tabs, line breaks, backslashes or nulls their text holds; a duplicate key fails
+ * the load as an {@code INSERT} would fail; and the connection never sends a file from disk.
+ */
+@DatabaseTest
+class LocalInfileTest {
+
+    private static final List<Field<?>> COLUMNS = List.of(ENTERPRISE.USCC, ENTERPRISE.NAME, ENTERPRISE.REGION_CODE, ENTERPRISE.INDUSTRY_CATEGORY,
+            ENTERPRISE.ADDRESS, ENTERPRISE.LONGITUDE, ENTERPRISE.EMPLOYEES, ENTERPRISE.VERSION, ENTERPRISE.CREATED_AT, ENTERPRISE.UPDATED_AT);
+    private static final LocalDateTime AT = LocalDateTime.of(2026, 12, 6, 10, 30, 15, 123_000_000);
+
+    @Autowired
+    DSLContext db;
+
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    @Test
+    void theBulkPathIsTakenOnMySqlAndNeverOnH2() {
+        assertThat(bulkPath()).isEqualTo(TestDatabase.MYSQL);
+    }
+
+    @Test
+    void rowsReadBackExactlyAsGiven() {
+        String tabs = Api.newUscc("330302");
+        String plain = Api.newUscc("330302");
+        String[] read = inRolledBackTransaction(() -> {
+            LocalInfile.Rows rows = new LocalInfile.Rows();
+            rows.add(tabs, "名称\t含制表符\\N", "330302", "OTHER", "第一行\r\n第二行\\", new BigDecimal("120.123456"), 12, 1, AT, AT);
+            rows.add(plain, "平常有限公司", "330302", "MACHINERY", null, null, null, 1, AT, AT);
+            long loaded = bulk().load(ENTERPRISE, COLUMNS, rows);
+            EnterpriseRecord first = db.fetchOne(ENTERPRISE, ENTERPRISE.USCC.eq(tabs));
+            EnterpriseRecord second = db.fetchOne(ENTERPRISE, ENTERPRISE.USCC.eq(plain));
+            return new String[] {String.valueOf(loaded), first.getName(), first.getAddress(), first.getLongitude().toPlainString(),
+                    String.valueOf(first.getEmployees()), storedText(ENTERPRISE.CREATED_AT, tabs), String.valueOf(second.getAddress()),
+                    String.valueOf(second.getLongitude()), String.valueOf(second.getEmployees()), second.getIndustryCategory()};
+        });
+        if (read == null) {
+            return; // H2: no bulk path (the test above)
+        }
+        assertThat(read).containsExactly("2", "名称\t含制表符\\N", "第一行\r\n第二行\\", "120.123456", "12", "2026-12-06 10:30:15.123", "null",
+                "null", "null", "MACHINERY");
+        assertThat(db.fetchCount(ENTERPRISE, ENTERPRISE.USCC.in(tabs, plain))).isZero();
+    }
+
+    /** With LOCAL the server would skip the duplicate with a warning; the load fails instead, as an INSERT does. */
+    @Test
+    void aDuplicateKeyFailsTheLoadAsAnInsertWould() {
+        String taken = db.select(ENTERPRISE.USCC).from(ENTERPRISE).limit(1).fetchSingle(ENTERPRISE.USCC);
+        String fresh = Api.newUscc("330302");
+        if (!TestDatabase.MYSQL) {
+            assertThat(bulkPath()).isFalse();
+            return;
+        }
+        assertThatThrownBy(() -> inRolledBackTransaction(() -> {
+            LocalInfile.Rows rows = new LocalInfile.Rows();
+            rows.add(fresh, "新登记有限公司", "330302", "OTHER", null, null, null, 1, AT, AT);
+            rows.add(taken, "重复登记有限公司", "330302", "OTHER", null, null, null, 1, AT, AT);
+            return bulk().load(ENTERPRISE, COLUMNS, rows);
+        })).isInstanceOf(DuplicateKeyException.class).hasMessageContaining(taken);
+        assertThat(db.fetchCount(ENTERPRISE, ENTERPRISE.USCC.eq(fresh))).isZero();
+    }
+
+    /** The server names the file; the service's connections send none from disk, before, during or after a load. */
+    @Test
+    void noFileFromDiskIsEverSent() {
+        if (!TestDatabase.MYSQL) {
+            assertThat(bulkPath()).isFalse();
+            return;
+        }
+        String fromDisk = "LOAD DATA LOCAL INFILE '/etc/hostname' INTO TABLE enterprise (uscc)";
+        db.connection(c -> {
+            try (Statement s = c.createStatement()) {
+                assertThatThrownBy(() -> s.executeUpdate(fromDisk)).isInstanceOf(SQLException.class);
+            }
+            LocalInfile.Rows rows = new LocalInfile.Rows();
+            rows.add(Api.newUscc("330302"), "一次性有限公司", "330302", "OTHER", null, null, null, 1, AT, AT);
+            c.setAutoCommit(false);
+            try {
+                LocalInfile.of(db, c).orElseThrow().load(ENTERPRISE, COLUMNS, rows);
+                try (Statement s = c.createStatement()) {
+                    assertThatThrownBy(() -> s.executeUpdate(fromDisk)).isInstanceOf(SQLException.class);
+                }
+            } finally {
+                c.rollback();
+                c.setAutoCommit(true);
+            }
+        });
+    }
+
+    /** A column's value as the server keeps it, without the driver's time-zone conversion of what jOOQ reads. */
+    private String storedText(Field<?> column, String uscc) {
+        return db.select(DSL.field("CAST({0} AS CHAR)", String.class, column)).from(ENTERPRISE).where(ENTERPRISE.USCC.eq(uscc)).fetchSingle().value1();
+    }
+
+    private boolean bulkPath() {
+        Optional<LocalInfile> bulk = db.connectionResult(c -> LocalInfile.of(db, c));
+        return bulk.isPresent();
+    }
+
+    private LocalInfile bulk() {
+        return db.connectionResult(c -> LocalInfile.of(db, c)).orElseThrow();
+    }
+
+    /** Runs {@code work} in a transaction that is rolled back; null on H2, which has no bulk path. */
+    private <T> T inRolledBackTransaction(java.util.function.Supplier<T> work) {
+        if (!TestDatabase.MYSQL) {
+            return null;
+        }
+        return new TransactionTemplate(transactions).execute(status -> {
+            status.setRollbackOnly();
+            return work.get();
+        });
+    }
+}
