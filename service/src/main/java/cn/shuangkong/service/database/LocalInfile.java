@@ -1,9 +1,7 @@
 package cn.shuangkong.service.database;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -74,13 +72,17 @@ public final class LocalInfile {
     /** Rows in the text format {@link #load} takes, in the order of its columns. */
     public static final class Rows {
         private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");
-        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(256 * 1024);
+
+        private final StringBuilder text = new StringBuilder(256 * 1024);
         private final CSVPrinter printer;
         private int count;
+        /** The last time written and its text: the rows of one load mostly share their times. */
+        private LocalDateTime time;
+        private String timeText;
 
         public Rows() {
             try {
-                printer = new CSVPrinter(new OutputStreamWriter(bytes, StandardCharsets.UTF_8), CSVFormat.MYSQL);
+                printer = new CSVPrinter(text, CSVFormat.MYSQL);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -91,7 +93,7 @@ public final class LocalInfile {
             try {
                 for (Object value : values) {
                     printer.print(value instanceof BigDecimal d ? d.toPlainString()
-                            : value instanceof LocalDateTime t ? DATE_TIME.format(t)
+                            : value instanceof LocalDateTime t ? text(t)
                             : value);
                 }
                 printer.println();
@@ -105,13 +107,16 @@ public final class LocalInfile {
             return count;
         }
 
-        byte[] toBytes() {
-            try {
-                printer.flush();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+        private String text(LocalDateTime t) {
+            if (!t.equals(time)) {
+                time = t;
+                timeText = DATE_TIME.format(t);
             }
-            return bytes.toByteArray();
+            return timeText;
+        }
+
+        byte[] toBytes() {
+            return text.toString().getBytes(StandardCharsets.UTF_8);
         }
     }
 

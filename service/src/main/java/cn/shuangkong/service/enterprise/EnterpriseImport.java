@@ -87,11 +87,11 @@ class EnterpriseImport {
     }
 
     /**
-     * Reads, checks and writes the sheet in one pass, inside the import's transaction: the XML is parsed on a second
-     * thread while this one checks each row and, every {@value #BATCH} rows, checks them against the registry and
-     * writes them, as long as no problem has been found. Every problem of the file is still collected (the cells'
-     * first; the registry's only when the cells have none, as before) and thrown at the end, which rolls back whatever
-     * was written.
+     * Reads, checks and writes the sheet in one pass, inside the import's transaction: the XML is parsed, and each row's
+     * cells read and checked, on a second thread, while this one checks the rows against the registry and writes them
+     * every {@value #BATCH} rows, as long as no problem has been found. Every problem of the file is still collected (the
+     * cells' first; the registry's only when the cells have none, as before) and thrown at the end, which rolls back
+     * whatever was written.
      */
     SheetImports.Counts importRows(CurrentUser user, byte[] content) {
         return db.connectionResult(connection -> {
@@ -101,20 +101,29 @@ class EnterpriseImport {
         });
     }
 
-    /** One import's pass over its sheet: the problems found so far, the rows waiting for their registry check, what was written. */
+    /**
+     * One import's pass over its sheet. The parsing thread owns the header, the cells' problems and the regions looked
+     * up ({@link #cells}); this thread owns the rest ({@link #accept}, {@link #flush}): the codes seen, the rows waiting
+     * for their registry check, what was written.
+     */
     private final class Pass implements AutoCloseable {
         private final CurrentUser user;
         private final Inserter inserter;
         /** To the millisecond, as {@code DATETIME(3)} keeps it, whichever way the rows are written. */
         private final LocalDateTime now = LocalDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS);
-        private final List<SpreadsheetError> errors = new ArrayList<>();
+        /** The cells' problems, in row order: the parsing thread's until the sheet is read. */
+        private final List<SpreadsheetError> cellErrors = new ArrayList<>();
+        /** Whether the parsing thread has found a problem in a cell: then nothing more is written. */
+        private volatile boolean cellProblem;
+        /** Codes given twice, in row order. */
+        private final List<SpreadsheetError> duplicates = new ArrayList<>();
         private final List<SpreadsheetError> registryErrors = new ArrayList<>();
         private final Map<String, Integer> seen = new HashMap<>();
         /** A sheet names a few hundred regions at most: each is looked up once, not once a row. */
         private final Map<String, Optional<String>> localities = new HashMap<>();
         private final List<Row> waiting = new ArrayList<>(BATCH);
         private final List<String> changedUsccs = new ArrayList<>();
-        private Headers.Layout layout;
+        private volatile Headers.Layout layout;
         private long rows;
         private long updated;
         private long unchanged;
@@ -125,33 +134,12 @@ class EnterpriseImport {
         }
 
         SheetImports.Counts run(byte[] content) {
-            // The XML parsed on a second thread while this one checks and writes the rows.
-            WorkbookReader.readAhead(content, ReadLimits.rows(MAX_ROWS), r -> {
-                if (layout == null) {
-                    layout = EnterpriseSheet.HEADERS.match(r).orElse(null);
-                    return;
-                }
-                if (!r.sheet().equals(layout.sheet())) {
-                    return;
-                }
-                Row row = row(user, layout, r, errors, localities);
-                if (row != null) {
-                    Integer first = seen.putIfAbsent(row.uscc(), r.number());
-                    if (first != null) {
-                        errors.add(error(layout, r, EnterpriseSheet.USCC, "统一社会信用代码 " + row.uscc() + " 重复：第 " + first + " 行已有"));
-                    } else {
-                        rows++;
-                        waiting.add(row);
-                        if (waiting.size() == BATCH) {
-                            flush();
-                        }
-                    }
-                }
-            });
+            WorkbookReader.readAhead(content, ReadLimits.rows(MAX_ROWS), this::cells, this::accept);
             if (layout == null) {
                 throw SpreadsheetRejected.file("未找到企业信息表的表头行：须有“" + EnterpriseSheet.HEADERS.requiredHeaders() + "”等列（请使用系统下载的模板）");
             }
             flush();
+            List<SpreadsheetError> errors = inRowOrder(cellErrors, duplicates);
             List<SpreadsheetError> problems = errors.isEmpty() ? registryErrors : errors;
             if (!problems.isEmpty()) {
                 throw new SpreadsheetRejected("企业信息表有 " + problems.size() + " 处错误，未导入任何数据", problems);
@@ -166,6 +154,38 @@ class EnterpriseImport {
             return new SheetImports.Counts(created, updated, unchanged);
         }
 
+        /** On the parsing thread: the header row, then each row of its sheet read and checked; null for a row with a problem. */
+        private Row cells(SheetRow r) {
+            Headers.Layout found = layout;
+            if (found == null) {
+                layout = EnterpriseSheet.HEADERS.match(r).orElse(null);
+                return null;
+            }
+            if (!r.sheet().equals(found.sheet())) {
+                return null;
+            }
+            Row row = row(user, found, r, cellErrors, localities);
+            if (row == null && !cellErrors.isEmpty()) {
+                cellProblem = true;
+            }
+            return row;
+        }
+
+        /** A row whose cells are right: a code given twice is a problem, the others wait for their registry check. */
+        private void accept(Row row) {
+            Integer first = seen.putIfAbsent(row.uscc(), row.number());
+            if (first != null) {
+                duplicates.add(WorkbookReader.error(layout.sheet(), row.number(), layout.index(EnterpriseSheet.USCC).orElseThrow(),
+                        "统一社会信用代码 " + row.uscc() + " 重复：第 " + first + " 行已有"));
+                return;
+            }
+            rows++;
+            waiting.add(row);
+            if (waiting.size() == BATCH) {
+                flush();
+            }
+        }
+
         /**
          * The waiting rows against the registry, and written while the file has shown no problem. Known enterprises
          * must be in the caller's scope and, when the row names a version, still at it; those that changed are updated,
@@ -176,7 +196,7 @@ class EnterpriseImport {
             if (waiting.isEmpty()) {
                 return;
             }
-            if (!errors.isEmpty()) {
+            if (cellProblem || !duplicates.isEmpty()) {
                 waiting.clear();
                 return;
             }
@@ -446,6 +466,14 @@ class EnterpriseImport {
                 return inserter.finish(new ArrayList<>());
             }
         });
+    }
+
+    /** Two lists of problems, each in row order, as one (no row has problems in both). */
+    private static List<SpreadsheetError> inRowOrder(List<SpreadsheetError> a, List<SpreadsheetError> b) {
+        List<SpreadsheetError> all = new ArrayList<>(a);
+        all.addAll(b);
+        all.sort(java.util.Comparator.comparingInt(SpreadsheetError::getRow)); // stable: a row's own problems keep their order
+        return all;
     }
 
     private static Object normalize(Object value) {

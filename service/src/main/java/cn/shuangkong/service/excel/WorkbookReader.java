@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import javax.xml.stream.XMLStreamException;
 
@@ -106,8 +107,12 @@ public final class WorkbookReader {
         }
     }
 
-    /** Rows parsed ahead of the consumer: enough to keep both threads busy, few enough to weigh nothing (about 1 MB). */
-    static final int READ_AHEAD_ROWS = 1_000;
+    /**
+     * Rows parsed ahead of the consumer: a few of an import's 1,000-row chunks, so that parsing goes on while the
+     * consumer waits for the database with a chunk, and the consumer does not wait for the next chunk to be parsed
+     * (with one chunk's room the two took turns); few enough to weigh little (a few MB).
+     */
+    static final int READ_AHEAD_ROWS = 4_000;
 
     /**
      * As {@link #read}, with the file parsed on a thread of its own while the calling thread handles the rows (in the
@@ -117,14 +122,29 @@ public final class WorkbookReader {
      * caller as it was thrown. The parsing thread has ended when this returns.
      */
     public static void readAhead(byte[] content, ReadLimits limits, Consumer<SheetRow> rows) {
+        readAhead(content, limits, Function.identity(), rows);
+    }
+
+    /**
+     * As {@link #readAhead(byte[], ReadLimits, Consumer)}, with each row first turned by {@code prepare} on the parsing
+     * thread into what the calling thread's {@code rows} takes (a null is handed on to no one): the work of a row that
+     * needs nothing of the caller's thread (its cells read and checked) is done while the caller writes the rows before
+     * it. {@code prepare} runs for the rows in order, on one thread; what it throws reaches the caller as it was thrown,
+     * after the rows prepared before it.
+     */
+    public static <T> void readAhead(byte[] content, ReadLimits limits, Function<SheetRow, T> prepare, Consumer<T> rows) {
         BlockingQueue<Object> queue = new ArrayBlockingQueue<>(READ_AHEAD_ROWS);
         Object end = new Object();
         Thread parser = new Thread(() -> {
             Object last = end;
             try {
                 read(content, limits, row -> {
+                    T prepared = prepare.apply(row);
+                    if (prepared == null) {
+                        return;
+                    }
                     try {
-                        queue.put(row);
+                        queue.put(new Prepared<>(prepared));
                     } catch (InterruptedException e) {
                         throw new Stopped();
                     }
@@ -146,7 +166,9 @@ public final class WorkbookReader {
         try {
             while (true) {
                 Object next = queue.take();
-                if (next instanceof SheetRow row) {
+                if (next instanceof Prepared<?> prepared) {
+                    @SuppressWarnings("unchecked")
+                    T row = (T) prepared.value();
                     rows.accept(row);
                 } else if (next == end) {
                     done = true;
@@ -168,6 +190,10 @@ public final class WorkbookReader {
             }
             joinUninterruptibly(parser);
         }
+    }
+
+    /** A row on its way from the parsing thread (wrapped: the rows may be of any type, the queue's markers too). */
+    private record Prepared<T>(T value) {
     }
 
     /** The consumer of a read-ahead stopped: the parsing thread unwinds without reporting anything. */

@@ -305,6 +305,36 @@ class WorkbookReaderTest {
         assertThat(readAheadThreads()).isZero();
     }
 
+    /** An import's cells are read and checked on the parsing thread; the caller gets what that gave, in order, nulls left out. */
+    @Test
+    void rowsPreparedOnTheParsingThreadReachTheCallerInOrderWithoutTheNulls() throws IOException {
+        byte[] content = codes(5_000);
+        List<String> preparedOn = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Integer> received = new ArrayList<>();
+        WorkbookReader.readAhead(content, ReadLimits.rows(10_000), row -> {
+            preparedOn.add(Thread.currentThread().getName());
+            return row.number() % 2 == 0 ? null : row.number();
+        }, received::add);
+        List<Integer> odd = read(content, 10_000).stream().map(SheetRow::number).filter(n -> n % 2 != 0).toList();
+        assertThat(received).hasSize(2_500).isEqualTo(odd);
+        assertThat(preparedOn).hasSize(5_000).containsOnly("workbook-read-ahead");
+        assertThat(readAheadThreads()).isZero();
+    }
+
+    @Test
+    void whatPreparingARowThrowsReachesTheCallerAfterTheRowsBeforeIt() throws IOException {
+        byte[] content = codes(20_000);
+        List<Integer> received = new ArrayList<>();
+        assertThatThrownBy(() -> WorkbookReader.readAhead(content, ReadLimits.rows(100_000), row -> {
+            if (row.number() == 4_321) {
+                throw new IllegalStateException("checking bug");
+            }
+            return row.number();
+        }, received::add)).isInstanceOf(IllegalStateException.class).hasMessage("checking bug");
+        assertThat(received).hasSize(4_320).last().isEqualTo(4_320);
+        assertThat(readAheadThreads()).isZero();
+    }
+
     @org.junit.jupiter.api.Test
     void aDateThatLostItsFormatIsReadFromExcelsDayNumber() {
         // 46346 is 2026-11-20 in Excel's day numbers (day 0 = 1899-12-30); small numbers stay numbers, not dates.
