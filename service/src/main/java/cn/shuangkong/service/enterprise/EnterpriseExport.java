@@ -4,6 +4,7 @@ import static cn.shuangkong.schema.Tables.ENTERPRISE;
 import static cn.shuangkong.schema.Tables.ENTERPRISE_GRADE;
 import static cn.shuangkong.schema.Tables.RISK_POINT;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -82,7 +83,11 @@ class EnterpriseExport {
         }
     }
 
-    byte[] export(CurrentUser user, String regionCode, IndustryCategory industryCategory, List<cn.shuangkong.service.api.model.Grade> colours) {
+    /**
+     * The registry in the caller's scope, filtered, as one sheet in a temporary file (answer it with {@code XlsxDownload},
+     * which deletes it): up to {@value #MAX_ROWS} rows streamed from the database and never held whole, the file neither.
+     */
+    Path export(CurrentUser user, String regionCode, IndustryCategory industryCategory, List<cn.shuangkong.service.api.model.Grade> colours) {
         Condition where = Jurisdiction.enterprises(user);
         String scope = "本辖区";
         if (regionCode != null && !regionCode.isBlank()) {
@@ -138,7 +143,7 @@ class EnterpriseExport {
                 fill(sheet, enterpriseColumn, enterprise);
             }
             sheet.freeze(2, 2).autoFilter(2, headers.size());
-            return book.toBytes();
+            return book.toTemporaryFile();
         }
     }
 
