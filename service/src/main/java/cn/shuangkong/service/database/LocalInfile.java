@@ -10,9 +10,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLWarning;
 import java.sql.Statement;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -20,7 +20,9 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.QueryPart;
 import org.jooq.Table;
+import org.jooq.impl.DSL;
 import org.springframework.dao.DataIntegrityViolationException;
 
 import com.mysql.cj.conf.PropertyKey;
@@ -69,16 +71,16 @@ public final class LocalInfile {
         }
     }
 
+    @SuppressWarnings("unchecked")
+    private static <T> Field<T> value(Field<T> column, Object value) {
+        return DSL.val((T) value, column);
+    }
+
     /** Rows in the text format {@link #load} takes, in the order of its columns. */
     public static final class Rows {
-        private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS");
-
         private final StringBuilder text = new StringBuilder(256 * 1024);
         private final CSVPrinter printer;
         private int count;
-        /** The last time written and its text: the rows of one load mostly share their times. */
-        private LocalDateTime time;
-        private String timeText;
 
         public Rows() {
             try {
@@ -88,13 +90,17 @@ public final class LocalInfile {
             }
         }
 
-        /** One row: strings, numbers, times or null, in the order of the columns. */
+        /**
+         * One row: strings, numbers or null, in the order of the columns. Not times: their text would bypass the driver's
+         * time-zone conversion; a time the same for every row goes to {@link #load}'s {@code everyRow}.
+         */
         public void add(Object... values) {
             try {
                 for (Object value : values) {
-                    printer.print(value instanceof BigDecimal d ? d.toPlainString()
-                            : value instanceof LocalDateTime t ? text(t)
-                            : value);
+                    if (value instanceof java.time.temporal.Temporal) {
+                        throw new IllegalArgumentException("a time in a row's text would bypass the driver's time-zone conversion: " + value);
+                    }
+                    printer.print(value instanceof BigDecimal d ? d.toPlainString() : value);
                 }
                 printer.println();
             } catch (IOException e) {
@@ -107,24 +113,37 @@ public final class LocalInfile {
             return count;
         }
 
-        private String text(LocalDateTime t) {
-            if (!t.equals(time)) {
-                time = t;
-                timeText = DATE_TIME.format(t);
-            }
-            return timeText;
-        }
-
         byte[] toBytes() {
             return text.toString().getBytes(StandardCharsets.UTF_8);
         }
     }
 
-    /** Loads {@code rows} into {@code columns} of {@code table}; the number of rows loaded, all of them or an exception. */
-    public long load(Table<?> table, List<? extends Field<?>> columns, Rows rows) {
+    /**
+     * Loads {@code rows} into {@code columns} of {@code table}, and into each column of {@code everyRow} its value; the
+     * number of rows loaded, all of them or an exception. The values for every row are bound as any statement's values
+     * are (a time goes through the driver's time-zone conversion, as when jOOQ binds it), set once in session variables
+     * on the connection and assigned to each row by the server.
+     */
+    public long load(Table<?> table, List<? extends Field<?>> columns, Rows rows, Map<? extends Field<?>, ?> everyRow) {
+        List<Field<?>> constant = List.copyOf(everyRow.keySet());
+        if (!constant.isEmpty()) {
+            List<String> assignments = new ArrayList<>();
+            List<QueryPart> values = new ArrayList<>();
+            for (int i = 0; i < constant.size(); i++) {
+                assignments.add("@shuangkong_load_" + i + " = {" + i + "}");
+                // Cast to the column's own type: a session variable keeps no type of its own (a time would lose its fraction).
+                values.add(DSL.cast(value(constant.get(i), everyRow.get(constant.get(i))), constant.get(i).getDataType()));
+            }
+            db.query("SET " + String.join(", ", assignments), values.toArray(QueryPart[]::new)).execute();
+        }
+        List<String> set = new ArrayList<>();
+        for (int i = 0; i < constant.size(); i++) {
+            set.add(db.render(constant.get(i).getUnqualifiedName()) + " = @shuangkong_load_" + i);
+        }
         String sql = "LOAD DATA LOCAL INFILE 'rows.tsv' INTO TABLE " + db.render(table)
                 + " CHARACTER SET utf8mb4 FIELDS TERMINATED BY '\\t' ESCAPED BY '\\\\' LINES TERMINATED BY '\\n' ("
-                + columns.stream().map(c -> db.render(c.getUnqualifiedName())).collect(Collectors.joining(", ")) + ")";
+                + columns.stream().map(c -> db.render(c.getUnqualifiedName())).collect(Collectors.joining(", ")) + ")"
+                + (set.isEmpty() ? "" : " SET " + String.join(", ", set));
         RuntimeProperty<Boolean> allowed = connection.getPropertySet().getBooleanProperty(PropertyKey.allowLoadLocalInfile);
         boolean before = allowed.getValue();
         allowed.setValue(true);

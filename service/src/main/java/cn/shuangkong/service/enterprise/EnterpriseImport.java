@@ -52,7 +52,8 @@ import jakarta.validation.Validator;
  * 统一社会信用代码, all or nothing. Every cell is checked against the same constraints as the API (the contract's bean
  * validation on {@link EnterpriseInput}) and the registry's rules (locality, jurisdiction); a row that carries the
  * 版本 an export gave it must still be current, so a re-imported export never overwrites a later change. Rows are
- * read streaming and written in multi-row statements, in one transaction.
+ * read streaming and written a thousand at a time (new ones through the server's bulk path where it has one), in one
+ * transaction.
  */
 @Service
 class EnterpriseImport {
@@ -321,8 +322,9 @@ class EnterpriseImport {
      * New enterprises, {@value #BATCH} rows at a time. On MySQL or MariaDB with {@code local_infile} on they go through
      * the server's bulk path, {@code LOAD DATA LOCAL INFILE} from memory ({@link LocalInfile}), as an operator would
      * load a CSV. Elsewhere (H2, or the server's {@code local_infile} off) they go in multi-row {@code INSERT}s prepared
-     * once (and once more for the last, shorter one) and executed with each thousand rows' values; the version and the
-     * time, the same for every row, are in the statement's text. Either way a code registered meanwhile is a
+     * once (and once more for the last, shorter one) and executed with each thousand rows' values. Either way the time is
+     * bound, never written into the statement's or the rows' text, so that the driver converts it as it converts every
+     * other time the service writes; and a code registered meanwhile is a
      * {@link org.springframework.dao.DuplicateKeyException} ({@link Statements#translated}), and the import answers 409.
      */
     private final class Inserter implements AutoCloseable {
@@ -356,7 +358,7 @@ class EnterpriseImport {
             fields = new ArrayList<>(List.of(ENTERPRISE.USCC, ENTERPRISE.VERSION, ENTERPRISE.CREATED_AT, ENTERPRISE.UPDATED_AT));
             fields.addAll(columns);
             List<Field<?>> values = new ArrayList<>(List.of(DSL.val(null, ENTERPRISE.USCC), DSL.inline(1, ENTERPRISE.VERSION),
-                    DSL.inline(now, ENTERPRISE.CREATED_AT), DSL.inline(now, ENTERPRISE.UPDATED_AT)));
+                    DSL.val(null, ENTERPRISE.CREATED_AT), DSL.val(null, ENTERPRISE.UPDATED_AT)));
             columns.forEach(column -> values.add(DSL.val(null, column)));
             placeholders = DSL.row(values);
             sqlTypes = columns.stream().mapToInt(column -> column.getDataType().getSQLType()).toArray();
@@ -392,21 +394,22 @@ class EnterpriseImport {
             buffer.clear();
         }
 
+        /** The buffer by LOAD DATA: the code, version 1 and the columns in the rows' text; the time bound, once for all. */
         private void load() {
+            List<Field<?>> loaded = new ArrayList<>(List.of(ENTERPRISE.USCC, ENTERPRISE.VERSION));
+            loaded.addAll(columns);
             LocalInfile.Rows rows = new LocalInfile.Rows();
-            Object[] values = new Object[fields.size()];
+            Object[] values = new Object[loaded.size()];
             for (Row row : buffer) {
                 Map<Field<?>, Object> byColumn = EnterpriseRegistry.columnsOf(row.fields());
                 values[0] = row.uscc();
                 values[1] = 1;
-                values[2] = now;
-                values[3] = now;
                 for (int c = 0; c < columns.size(); c++) {
-                    values[4 + c] = byColumn.get(columns.get(c));
+                    values[2 + c] = byColumn.get(columns.get(c));
                 }
                 rows.add(values);
             }
-            created += bulk.load(ENTERPRISE, fields, rows);
+            created += bulk.load(ENTERPRISE, loaded, rows, Map.of(ENTERPRISE.CREATED_AT, now, ENTERPRISE.UPDATED_AT, now));
         }
 
         private void insert() {
@@ -435,9 +438,15 @@ class EnterpriseImport {
 
         private void execute(PreparedStatement statement) throws SQLException {
             int i = 1;
+            // The time bound as jOOQ binds a LocalDateTime, so that the driver converts it as it converts every other
+            // statement's (in the SQL text it would be taken as it is: hours off with connectionTimeZone=UTC and a JVM in
+            // China's zone).
+            java.sql.Timestamp time = java.sql.Timestamp.valueOf(now);
             for (Row row : buffer) {
                 Map<Field<?>, Object> byColumn = EnterpriseRegistry.columnsOf(row.fields());
                 statement.setString(i++, row.uscc());
+                statement.setTimestamp(i++, time);
+                statement.setTimestamp(i++, time);
                 for (int c = 0; c < columns.size(); c++) {
                     Object value = byColumn.get(columns.get(c));
                     if (value == null) {

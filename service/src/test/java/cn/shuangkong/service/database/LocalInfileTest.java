@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.jooq.DSLContext;
@@ -34,8 +35,9 @@ import cn.shuangkong.service.TestDatabase;
 class LocalInfileTest {
 
     private static final List<Field<?>> COLUMNS = List.of(ENTERPRISE.USCC, ENTERPRISE.NAME, ENTERPRISE.REGION_CODE, ENTERPRISE.INDUSTRY_CATEGORY,
-            ENTERPRISE.ADDRESS, ENTERPRISE.LONGITUDE, ENTERPRISE.EMPLOYEES, ENTERPRISE.VERSION, ENTERPRISE.CREATED_AT, ENTERPRISE.UPDATED_AT);
+            ENTERPRISE.ADDRESS, ENTERPRISE.LONGITUDE, ENTERPRISE.EMPLOYEES, ENTERPRISE.VERSION);
     private static final LocalDateTime AT = LocalDateTime.of(2026, 12, 6, 10, 30, 15, 123_000_000);
+    private static final Map<Field<?>, Object> EVERY_ROW = Map.of(ENTERPRISE.CREATED_AT, AT, ENTERPRISE.UPDATED_AT, AT);
 
     @Autowired
     DSLContext db;
@@ -52,23 +54,37 @@ class LocalInfileTest {
     void rowsReadBackExactlyAsGiven() {
         String tabs = Api.newUscc("330302");
         String plain = Api.newUscc("330302");
+        String byJooq = Api.newUscc("330302");
         String[] read = inRolledBackTransaction(() -> {
             LocalInfile.Rows rows = new LocalInfile.Rows();
-            rows.add(tabs, "名称\t含制表符\\N", "330302", "OTHER", "第一行\r\n第二行\\", new BigDecimal("120.123456"), 12, 1, AT, AT);
-            rows.add(plain, "平常有限公司", "330302", "MACHINERY", null, null, null, 1, AT, AT);
-            long loaded = bulk().load(ENTERPRISE, COLUMNS, rows);
+            rows.add(tabs, "名称\t含制表符\\N", "330302", "OTHER", "第一行\r\n第二行\\", new BigDecimal("120.123456"), 12, 1);
+            rows.add(plain, "平常有限公司", "330302", "MACHINERY", null, null, null, 1);
+            long loaded = bulk().load(ENTERPRISE, COLUMNS, rows, EVERY_ROW);
+            // The same time written by jOOQ, as the rest of the service writes times.
+            db.insertInto(ENTERPRISE).set(ENTERPRISE.USCC, byJooq).set(ENTERPRISE.NAME, "对照有限公司").set(ENTERPRISE.REGION_CODE, "330302")
+                    .set(ENTERPRISE.INDUSTRY_CATEGORY, "OTHER").set(ENTERPRISE.VERSION, 1).set(ENTERPRISE.CREATED_AT, AT).set(ENTERPRISE.UPDATED_AT, AT)
+                    .execute();
             EnterpriseRecord first = db.fetchOne(ENTERPRISE, ENTERPRISE.USCC.eq(tabs));
             EnterpriseRecord second = db.fetchOne(ENTERPRISE, ENTERPRISE.USCC.eq(plain));
             return new String[] {String.valueOf(loaded), first.getName(), first.getAddress(), first.getLongitude().toPlainString(),
-                    String.valueOf(first.getEmployees()), storedText(ENTERPRISE.CREATED_AT, tabs), String.valueOf(second.getAddress()),
-                    String.valueOf(second.getLongitude()), String.valueOf(second.getEmployees()), second.getIndustryCategory()};
+                    String.valueOf(first.getEmployees()), String.valueOf(first.getCreatedAt().equals(db.fetchOne(ENTERPRISE, ENTERPRISE.USCC.eq(byJooq))
+                            .getCreatedAt())), String.valueOf(second.getAddress()),
+                    String.valueOf(second.getLongitude()), String.valueOf(second.getEmployees()), second.getIndustryCategory(),
+                    String.valueOf(storedText(ENTERPRISE.UPDATED_AT, plain).equals(storedText(ENTERPRISE.UPDATED_AT, byJooq)))};
         });
         if (read == null) {
             return; // H2: no bulk path (the test above)
         }
-        assertThat(read).containsExactly("2", "名称\t含制表符\\N", "第一行\r\n第二行\\", "120.123456", "12", "2026-12-06 10:30:15.123", "null",
-                "null", "null", "MACHINERY");
+        assertThat(read).containsExactly("2", "名称\t含制表符\\N", "第一行\r\n第二行\\", "120.123456", "12", "true", "null",
+                "null", "null", "MACHINERY", "true");
         assertThat(db.fetchCount(ENTERPRISE, ENTERPRISE.USCC.in(tabs, plain))).isZero();
+    }
+
+    /** A time in the rows' text would be stored as written, not converted by the driver as every other time is. */
+    @Test
+    void aTimeIsNeverWrittenIntoTheRowsText() {
+        assertThatThrownBy(() -> new LocalInfile.Rows().add(Api.newUscc("330302"), AT))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("time-zone");
     }
 
     /** With LOCAL the server would skip the duplicate with a warning; the load fails instead, as an INSERT does. */
@@ -82,9 +98,9 @@ class LocalInfileTest {
         }
         assertThatThrownBy(() -> inRolledBackTransaction(() -> {
             LocalInfile.Rows rows = new LocalInfile.Rows();
-            rows.add(fresh, "新登记有限公司", "330302", "OTHER", null, null, null, 1, AT, AT);
-            rows.add(taken, "重复登记有限公司", "330302", "OTHER", null, null, null, 1, AT, AT);
-            return bulk().load(ENTERPRISE, COLUMNS, rows);
+            rows.add(fresh, "新登记有限公司", "330302", "OTHER", null, null, null, 1);
+            rows.add(taken, "重复登记有限公司", "330302", "OTHER", null, null, null, 1);
+            return bulk().load(ENTERPRISE, COLUMNS, rows, EVERY_ROW);
         })).isInstanceOf(DuplicateKeyException.class).hasMessageContaining(taken);
         assertThat(db.fetchCount(ENTERPRISE, ENTERPRISE.USCC.eq(fresh))).isZero();
     }
@@ -102,10 +118,10 @@ class LocalInfileTest {
                 assertThatThrownBy(() -> s.executeUpdate(fromDisk)).isInstanceOf(SQLException.class);
             }
             LocalInfile.Rows rows = new LocalInfile.Rows();
-            rows.add(Api.newUscc("330302"), "一次性有限公司", "330302", "OTHER", null, null, null, 1, AT, AT);
+            rows.add(Api.newUscc("330302"), "一次性有限公司", "330302", "OTHER", null, null, null, 1);
             c.setAutoCommit(false);
             try {
-                LocalInfile.of(db, c).orElseThrow().load(ENTERPRISE, COLUMNS, rows);
+                LocalInfile.of(db, c).orElseThrow().load(ENTERPRISE, COLUMNS, rows, EVERY_ROW);
                 try (Statement s = c.createStatement()) {
                     assertThatThrownBy(() -> s.executeUpdate(fromDisk)).isInstanceOf(SQLException.class);
                 }
@@ -116,7 +132,7 @@ class LocalInfileTest {
         });
     }
 
-    /** A column's value as the server keeps it, without the driver's time-zone conversion of what jOOQ reads. */
+    /** A column's value as the server keeps it, without the driver's time-zone conversion of what it reads. */
     private String storedText(Field<?> column, String uscc) {
         return db.select(DSL.field("CAST({0} AS CHAR)", String.class, column)).from(ENTERPRISE).where(ENTERPRISE.USCC.eq(uscc)).fetchSingle().value1();
     }
