@@ -23,6 +23,7 @@ import org.jooq.Field;
 import org.jooq.QueryPart;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
+import org.jooq.impl.DefaultConnectionProvider;
 import org.springframework.dao.DataIntegrityViolationException;
 
 import com.mysql.cj.conf.PropertyKey;
@@ -48,6 +49,7 @@ import com.mysql.cj.jdbc.JdbcStatement;
  */
 public final class LocalInfile {
 
+    /** The caller's jOOQ, bound to the caller's connection: every statement of a load runs on that one connection. */
     private final DSLContext db;
     private final JdbcConnection connection;
 
@@ -67,8 +69,13 @@ public final class LocalInfile {
             return Optional.empty(); // the connection did not offer LOCAL INFILE to the server
         }
         try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT @@local_infile")) {
-            return rs.next() && rs.getBoolean(1) ? Optional.of(new LocalInfile(db, mysql)) : Optional.empty();
+            if (!rs.next() || !rs.getBoolean(1)) {
+                return Optional.empty();
+            }
         }
+        // The session variables a load sets must be on the connection that loads, whatever db's own provider would give.
+        DSLContext onThisConnection = db.configuration().derive(new DefaultConnectionProvider(connection)).dsl();
+        return Optional.of(new LocalInfile(onThisConnection, mysql));
     }
 
     @SuppressWarnings("unchecked")
