@@ -37,6 +37,8 @@ import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.i18n.LocaleContext;
+import org.springframework.context.i18n.LocaleContextHolder;
 
 import com.github.pjfanning.xlsx.StreamingReader;
 
@@ -129,13 +131,16 @@ public final class WorkbookReader {
      * As {@link #readAhead(byte[], ReadLimits, Consumer)}, with each row first turned by {@code prepare} on the parsing
      * thread into what the calling thread's {@code rows} takes (a null is handed on to no one): the work of a row that
      * needs nothing of the caller's thread (its cells read and checked) is done while the caller writes the rows before
-     * it. {@code prepare} runs for the rows in order, on one thread; what it throws reaches the caller as it was thrown,
-     * after the rows prepared before it.
+     * it. {@code prepare} runs for the rows in order, on one thread, in the caller's locale ({@link LocaleContextHolder}:
+     * the messages of bean validation are in the request's language, Chinese, not the JVM's); what it throws reaches the
+     * caller as it was thrown, after the rows prepared before it.
      */
     public static <T> void readAhead(byte[] content, ReadLimits limits, Function<SheetRow, T> prepare, Consumer<T> rows) {
         BlockingQueue<Object> queue = new ArrayBlockingQueue<>(READ_AHEAD_ROWS);
         Object end = new Object();
+        LocaleContext locale = LocaleContextHolder.getLocaleContext();
         Thread parser = new Thread(() -> {
+            LocaleContextHolder.setLocaleContext(locale);
             Object last = end;
             try {
                 read(content, limits, row -> {

@@ -321,6 +321,22 @@ class WorkbookReaderTest {
         assertThat(readAheadThreads()).isZero();
     }
 
+    /** Bean validation's messages follow LocaleContextHolder: the parsing thread checks cells in the caller's locale. */
+    @Test
+    void rowsArePreparedInTheCallersLocale() throws IOException {
+        List<java.util.Locale> seen = java.util.Collections.synchronizedList(new ArrayList<>());
+        org.springframework.context.i18n.LocaleContextHolder.setLocale(java.util.Locale.SIMPLIFIED_CHINESE);
+        try {
+            WorkbookReader.readAhead(codes(10), ReadLimits.rows(100), row -> {
+                seen.add(org.springframework.context.i18n.LocaleContextHolder.getLocale());
+                return row;
+            }, row -> { });
+        } finally {
+            org.springframework.context.i18n.LocaleContextHolder.resetLocaleContext();
+        }
+        assertThat(seen).hasSize(10).containsOnly(java.util.Locale.SIMPLIFIED_CHINESE);
+    }
+
     @Test
     void whatPreparingARowThrowsReachesTheCallerAfterTheRowsBeforeIt() throws IOException {
         byte[] content = codes(20_000);
