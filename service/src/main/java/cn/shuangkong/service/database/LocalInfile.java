@@ -49,6 +49,9 @@ import com.mysql.cj.jdbc.JdbcStatement;
  */
 public final class LocalInfile {
 
+    /** MySQL's and MariaDB's ER_DUP_ENTRY. */
+    private static final int DUPLICATE_KEY = 1062;
+
     /** The caller's jOOQ, bound to the caller's connection: every statement of a load runs on that one connection. */
     private final DSLContext db;
     private final JdbcConnection connection;
@@ -155,9 +158,16 @@ public final class LocalInfile {
         boolean before = allowed.getValue();
         allowed.setValue(true);
         try (Statement statement = connection.createStatement()) {
-            statement.unwrap(JdbcStatement.class).setLocalInfileInputStream(new ByteArrayInputStream(rows.toBytes()));
-            long loaded = statement.executeLargeUpdate(sql);
-            SQLWarning warning = statement.getWarnings();
+            JdbcStatement mysql = statement.unwrap(JdbcStatement.class);
+            long loaded;
+            try {
+                mysql.setLocalInfileInputStream(new ByteArrayInputStream(rows.toBytes()));
+                loaded = statement.executeLargeUpdate(sql);
+            } finally {
+                // The driver keeps the stream for the connection: the rows (names, phone numbers) must not stay with a pooled connection.
+                mysql.setLocalInfileInputStream(null);
+            }
+            SQLWarning warning = firstWarning(statement.getWarnings());
             if (warning != null) {
                 throw Statements.translated(db, warning, "bulk load", sql);
             }
@@ -170,5 +180,15 @@ public final class LocalInfile {
         } finally {
             allowed.setValue(before);
         }
+    }
+
+    /** The warning a load fails with: a duplicate key if there is one (the import answers 409 for it), else the first. */
+    private static SQLWarning firstWarning(SQLWarning warnings) {
+        for (SQLWarning w = warnings; w != null; w = w.getNextWarning()) {
+            if (w.getErrorCode() == DUPLICATE_KEY) {
+                return w;
+            }
+        }
+        return warnings;
     }
 }

@@ -25,7 +25,8 @@ import com.zaxxer.hikari.HikariDataSource;
  *       to ask or set what the driver already knows;</li>
  *   <li>{@code allowLoadLocalInfileInPath} empty: the connection offers {@code LOAD DATA LOCAL INFILE} to the server
  *       (so that {@link LocalInfile} can hand it rows from memory) but sends no file from disk whatever the server
- *       asks for; {@code allowLoadLocalInfile}, which would send any file, stays off.</li>
+ *       asks for; {@code allowLoadLocalInfile} is off, and {@link LocalInfile} switches it on for one connection only
+ *       while a load runs, with the rows already handed to the driver (which then sends those, never a file).</li>
  * </ul>
  * Not {@code rewriteBatchedStatements}: the service writes many rows with multi-row statements of its own.
  */
