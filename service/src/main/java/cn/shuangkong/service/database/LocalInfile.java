@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
 import org.apache.commons.csv.CSVFormat;
@@ -24,6 +25,8 @@ import org.jooq.QueryPart;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.jooq.impl.DefaultConnectionProvider;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
 
 import com.mysql.cj.conf.PropertyKey;
@@ -49,6 +52,10 @@ import com.mysql.cj.jdbc.JdbcStatement;
  */
 public final class LocalInfile {
 
+    private static final Logger log = LoggerFactory.getLogger(LocalInfile.class);
+    /** Whether the server's local_infile being off has been logged: once a process is enough. */
+    private static final AtomicBoolean OFF_LOGGED = new AtomicBoolean();
+
     /** MySQL's and MariaDB's ER_DUP_ENTRY. */
     private static final int DUPLICATE_KEY = 1062;
 
@@ -73,6 +80,10 @@ public final class LocalInfile {
         }
         try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT @@local_infile")) {
             if (!rs.next() || !rs.getBoolean(1)) {
+                if (OFF_LOGGED.compareAndSet(false, true)) {
+                    log.info("The database server's local_infile is off: registry imports write with INSERTs, not LOAD DATA LOCAL INFILE "
+                            + "(SET PERSIST local_infile = ON to let them use the bulk path)");
+                }
                 return Optional.empty();
             }
         }
