@@ -131,7 +131,7 @@ class EnterpriseImport {
 
         Pass(CurrentUser user, java.sql.Connection connection) {
             this.user = user;
-            this.inserter = new Inserter(connection, now);
+            this.inserter = new Inserter(connection, now, true);
         }
 
         SheetImports.Counts run(byte[] content) {
@@ -342,11 +342,12 @@ class EnterpriseImport {
         private String fullSql;
         private long created;
 
-        Inserter(java.sql.Connection connection, LocalDateTime now) {
+        /** With {@code bulkPath} the server's bulk path where the connection has one, else {@code INSERT}s. */
+        Inserter(java.sql.Connection connection, LocalDateTime now, boolean bulkPath) {
             this.connection = connection;
             this.now = now;
             try {
-                this.bulk = LocalInfile.of(db, connection).orElse(null);
+                this.bulk = bulkPath ? LocalInfile.of(db, connection).orElse(null) : null;
             } catch (SQLException e) {
                 throw Statements.translated(db, e, "registry import", "SELECT @@local_infile");
             }
@@ -467,10 +468,14 @@ class EnterpriseImport {
         }
     }
 
-    /** Inserts new enterprises as an import does, in the caller's transaction; the number inserted. */
-    long insert(List<Row> fresh, LocalDateTime now) {
+    /**
+     * Inserts new enterprises as an import does, in the caller's transaction; the number inserted. Without
+     * {@code bulkPath}, with {@code INSERT}s whatever the connection offers, as on a server whose {@code local_infile}
+     * is off (MySQL 8's default).
+     */
+    long insert(List<Row> fresh, LocalDateTime now, boolean bulkPath) {
         return db.connectionResult(connection -> {
-            try (Inserter inserter = new Inserter(connection, now)) {
+            try (Inserter inserter = new Inserter(connection, now, bulkPath)) {
                 fresh.forEach(inserter::add);
                 return inserter.finish(new ArrayList<>());
             }
