@@ -46,9 +46,9 @@ import com.mysql.cj.jdbc.JdbcStatement;
  *
  * <p>Only while a load runs does the connection allow LOCAL INFILE at all, and then it sends the rows given, whatever
  * file name the server asks for. With {@code LOCAL} the server skips a row it cannot take (a duplicate key, a value
- * out of range) with a warning instead of failing, so {@link #load} fails on the first warning itself: a duplicate
- * key is Spring's {@link org.springframework.dao.DuplicateKeyException} as an {@code INSERT} would give, and the
- * caller's transaction rolls back what was loaded.
+ * out of range) with a warning instead of failing, so {@link #load} fails on any warning itself (a duplicate key
+ * first, as Spring's {@link org.springframework.dao.DuplicateKeyException}, as an {@code INSERT} would give), and
+ * on a row count short of the rows given; the caller's transaction rolls back what was loaded.
  */
 public final class LocalInfile {
 
@@ -152,7 +152,7 @@ public final class LocalInfile {
             List<QueryPart> values = new ArrayList<>();
             for (int i = 0; i < constant.size(); i++) {
                 assignments.add("@shuangkong_load_" + i + " = {" + i + "}");
-                // Cast to the column's own type: a session variable keeps no type of its own (a time would lose its fraction).
+                // Cast to the column's own type: a session variable keeps no type of its own.
                 values.add(DSL.cast(value(constant.get(i), everyRow.get(constant.get(i))), constant.get(i).getDataType()));
             }
             db.query("SET " + String.join(", ", assignments), values.toArray(QueryPart[]::new)).execute();
