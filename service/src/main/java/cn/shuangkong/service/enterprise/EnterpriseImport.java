@@ -7,7 +7,6 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -110,8 +109,7 @@ class EnterpriseImport {
     private final class Pass implements AutoCloseable {
         private final CurrentUser user;
         private final Inserter inserter;
-        /** To the millisecond, as {@code DATETIME(3)} keeps it, whichever way the rows are written. */
-        private final LocalDateTime now = LocalDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS);
+        private final LocalDateTime now = LocalDateTime.now(clock);
         /** The cells' problems, in row order: the parsing thread's until the sheet is read. */
         private final List<SpreadsheetError> cellErrors = new ArrayList<>();
         /** Whether the parsing thread has found a problem in a cell: then nothing more is written. */
@@ -336,6 +334,8 @@ class EnterpriseImport {
         private final List<String> inserted = new ArrayList<>();
         private List<Field<?>> columns;
         private List<Field<?>> fields;
+        /** The columns in LOAD DATA's rows: the code, the version and the enterprise's fields (the time is set for all). */
+        private List<Field<?>> loadedFields;
         private RowN placeholders;
         private int[] sqlTypes;
         private PreparedStatement full;
@@ -358,6 +358,8 @@ class EnterpriseImport {
             columns = List.copyOf(EnterpriseRegistry.columnsOf(first.fields()).keySet());
             fields = new ArrayList<>(List.of(ENTERPRISE.USCC, ENTERPRISE.VERSION, ENTERPRISE.CREATED_AT, ENTERPRISE.UPDATED_AT));
             fields.addAll(columns);
+            loadedFields = new ArrayList<>(List.of(ENTERPRISE.USCC, ENTERPRISE.VERSION));
+            loadedFields.addAll(columns);
             List<Field<?>> values = new ArrayList<>(List.of(DSL.val(null, ENTERPRISE.USCC), DSL.inline(1, ENTERPRISE.VERSION),
                     DSL.val(null, ENTERPRISE.CREATED_AT), DSL.val(null, ENTERPRISE.UPDATED_AT)));
             columns.forEach(column -> values.add(DSL.val(null, column)));
@@ -397,10 +399,8 @@ class EnterpriseImport {
 
         /** The buffer by LOAD DATA: the code, version 1 and the columns in the rows' text; the time bound, once for all. */
         private void load() {
-            List<Field<?>> loaded = new ArrayList<>(List.of(ENTERPRISE.USCC, ENTERPRISE.VERSION));
-            loaded.addAll(columns);
             LocalInfile.Rows rows = new LocalInfile.Rows();
-            Object[] values = new Object[loaded.size()];
+            Object[] values = new Object[loadedFields.size()];
             for (Row row : buffer) {
                 Map<Field<?>, Object> byColumn = EnterpriseRegistry.columnsOf(row.fields());
                 values[0] = row.uscc();
@@ -410,7 +410,7 @@ class EnterpriseImport {
                 }
                 rows.add(values);
             }
-            created += bulk.load(ENTERPRISE, loaded, rows, Map.of(ENTERPRISE.CREATED_AT, now, ENTERPRISE.UPDATED_AT, now));
+            created += bulk.load(ENTERPRISE, loadedFields, rows, Map.of(ENTERPRISE.CREATED_AT, now, ENTERPRISE.UPDATED_AT, now));
         }
 
         private void insert() {
