@@ -2,6 +2,7 @@ package cn.shuangkong.rules.enterprise;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 import cn.shuangkong.rules.Grade;
@@ -14,7 +15,7 @@ import cn.shuangkong.rules.Reason;
  * @param grade      the colour: the most severe of {@code scoreGrade} and every escalation's floor
  * @param scoreGrade the colour the total alone gives (colour table)
  * @param scoreReason the row of the colour table that gave it
- * @param reasons    every rule that fired, in firing order
+ * @param totalReason the rule that summed the points
  */
 public record EnterpriseGrade(
         String uscc,
@@ -25,8 +26,32 @@ public record EnterpriseGrade(
         Reason scoreReason,
         List<FamilyScore> families,
         List<Escalation> escalations,
-        List<Reason> reasons,
+        Reason totalReason,
         String ruleSetVersion) {
+
+    /**
+     * Every rule that fired: the rows that scored the indicators (family by family), the sum, the colour band, then the
+     * escalations in the order they fired. Derived rather than kept, so that a stored result holds each text once (a
+     * grade stored before {@code totalReason} existed lists the others).
+     */
+    public List<Reason> reasons() {
+        List<Reason> reasons = new ArrayList<>();
+        for (FamilyScore family : families) {
+            for (IndicatorScore indicator : family.indicators()) {
+                reasons.add(new Reason(indicator.rule(), indicator.message(), indicator.clause()));
+            }
+        }
+        if (totalReason != null) {
+            reasons.add(totalReason);
+        }
+        if (scoreReason != null) {
+            reasons.add(scoreReason);
+        }
+        for (Escalation escalation : escalations) {
+            reasons.add(new Reason(escalation.rule(), escalation.message(), escalation.clause()));
+        }
+        return reasons;
+    }
 
     /** The points of one indicator family and the indicators that scored in it. */
     public record FamilyScore(IndicatorFamily family, String label, BigDecimal points, List<IndicatorScore> indicators) {

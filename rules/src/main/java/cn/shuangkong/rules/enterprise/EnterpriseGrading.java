@@ -124,22 +124,31 @@ public final class EnterpriseGrading {
         }
         Map<Indicator, Reason> scoredBy = new IdentityHashMap<>();
         Reason scoreReason = null;
+        Reason totalReason = null;
         List<Escalation> escalations = new ArrayList<>();
-        List<Reason> reasons = new ArrayList<>(fired.size());
         for (RuleSet.Fired f : fired) {
-            reasons.add(f.reason());
             boolean indicatorSeen = false;
+            boolean totalSeen = false;
             for (Object fact : f.facts()) {
                 if (fact instanceof Indicator indicator && !indicatorSeen) {
                     scoredBy.put(indicator, f.reason());
                     indicatorSeen = true;
                 } else if (fact instanceof TotalScore) {
                     scoreReason = f.reason();
+                    totalSeen = true;
                 }
             }
             Grade floor = assessment.escalations().get(f.reason().rule());
             if (floor != null) {
                 escalations.add(new Escalation(f.reason().rule(), floor, f.reason().message(), f.reason().clause()));
+            } else if (!indicatorSeen && !totalSeen) {
+                // The sum is the one rule that matches the assessment alone without escalating (enterprise-total.drl);
+                // the grade's reasons() lists it with the others, so another such rule would vanish from the explanation.
+                if (totalReason != null) {
+                    throw new IllegalStateException("Two rules of the enterprise rule set concluded neither points, a colour nor an escalation: "
+                            + totalReason.rule() + ", " + f.reason().rule());
+                }
+                totalReason = f.reason();
             }
         }
         List<FamilyScore> families = new ArrayList<>();
@@ -161,7 +170,7 @@ public final class EnterpriseGrading {
             grade = grade.atLeast(escalation.floor());
         }
         return new EnterpriseGrade(assessment.getUscc(), assessment.facts().asOf(), grade, assessment.getTotalScore(),
-                assessment.getScoreGrade(), scoreReason, List.copyOf(families), List.copyOf(escalations), List.copyOf(reasons), rules.version());
+                assessment.getScoreGrade(), scoreReason, List.copyOf(families), List.copyOf(escalations), totalReason, rules.version());
     }
 
     private static void validate(EnterpriseFacts facts) {

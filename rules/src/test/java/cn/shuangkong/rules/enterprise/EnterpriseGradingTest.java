@@ -19,6 +19,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import cn.shuangkong.rules.Grade;
 import cn.shuangkong.rules.InvalidFactException;
+import cn.shuangkong.rules.Reason;
 import cn.shuangkong.rules.enterprise.EnterpriseFacts.Accident;
 import cn.shuangkong.rules.enterprise.EnterpriseFacts.Alarm;
 import cn.shuangkong.rules.enterprise.EnterpriseFacts.EnforcementAction;
@@ -188,6 +189,34 @@ class EnterpriseGradingTest {
                 .extracting(IndicatorScore::message).isEqualTo("安全生产标准化二级，计 -3 分（减分）");
         assertThat(scores).filteredOn(s -> s.code() == IndicatorCode.REQUIRED_LICENCES_MISSING).singleElement()
                 .extracting(IndicatorScore::message).isEqualTo("应取得而未登记的许可证 1 项，每项 15 分，最高 30 分，计 15 分");
+    }
+
+    /**
+     * The explanation lists every rule that fired once: the row that scored each indicator, family by family, then the
+     * sum (enterprise-total.drl), the colour band, then each escalation. The grade keeps the sum's reason on its own;
+     * the others are the indicators', the band's and the escalations' own texts, not second copies.
+     */
+    @Test
+    void theReasonsAreEveryRuleThatFiredOnceInOrder() {
+        EnterpriseGrade grade = GRADING.grade(everything("91330100MA2SUBJECT"));
+
+        List<Reason> indicators = grade.families().stream().flatMap(f -> f.indicators().stream())
+                .map(i -> new Reason(i.rule(), i.message(), i.clause())).toList();
+        List<Reason> escalations = grade.escalations().stream().map(e -> new Reason(e.rule(), e.message(), e.clause())).toList();
+        assertThat(indicators).hasSizeGreaterThan(20);
+        assertThat(escalations).extracting(Reason::rule).containsExactly(
+                "A death in an accident in the last 12 months makes the enterprise red",
+                "An open major hidden danger makes the enterprise at least orange",
+                "A first- or second-level major hazard source makes the enterprise at least orange",
+                "A red risk point makes the enterprise at least orange");
+        assertThat(grade.totalReason()).isEqualTo(new Reason("The total score is the sum of the indicators' points",
+                "总分 " + grade.totalScore().toPlainString() + "：各项指标得分之和", "默认策略"));
+
+        List<Reason> expected = new ArrayList<>(indicators);
+        expected.add(grade.totalReason());
+        expected.add(grade.scoreReason());
+        expected.addAll(escalations);
+        assertThat(grade.reasons()).containsExactlyElementsOf(expected).doesNotHaveDuplicates();
     }
 
     @Test

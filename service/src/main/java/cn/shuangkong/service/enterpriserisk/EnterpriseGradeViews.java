@@ -22,7 +22,7 @@ final class EnterpriseGradeViews {
      * equal and is not recorded as a change (the history's inputs keep the day).
      */
     static EnterpriseGrade stored(EnterpriseGrade g) {
-        return new EnterpriseGrade(g.uscc(), null, g.grade(), g.totalScore(), g.scoreGrade(), g.scoreReason(), g.families(), g.escalations(), g.reasons(),
+        return new EnterpriseGrade(g.uscc(), null, g.grade(), g.totalScore(), g.scoreGrade(), g.scoreReason(), g.families(), g.escalations(), g.totalReason(),
                 g.ruleSetVersion());
     }
 
