@@ -68,7 +68,14 @@ public final class Statements {
         return translated != null ? translated : new UncategorizedSQLException(task, sql, e);
     }
 
-    private static void bind(PreparedStatement ps, int index, Object value) throws SQLException {
+    /** Whether {@link #bind} binds a value of this type. */
+    static boolean binds(Object value) {
+        return value instanceof String || value instanceof Long || value instanceof Integer || value instanceof BigDecimal || value instanceof byte[]
+                || value instanceof LocalDateTime;
+    }
+
+    /** Binds a value as jOOQ would for its column ({@code LocalDateTime} as a {@code Timestamp}). */
+    static void bind(PreparedStatement ps, int index, Object value) throws SQLException {
         if (value == null) {
             ps.setObject(index, null);
         } else if (value instanceof String s) {

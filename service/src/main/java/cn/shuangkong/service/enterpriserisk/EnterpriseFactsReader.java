@@ -10,20 +10,26 @@ import static cn.shuangkong.schema.Tables.MONITORING_ALARM;
 import static cn.shuangkong.schema.Tables.QUALITY_FINDING;
 import static cn.shuangkong.schema.Tables.RISK_POINT;
 import static org.jooq.impl.DSL.count;
+import static org.jooq.impl.DSL.inline;
 import static org.jooq.impl.DSL.sum;
 import static org.jooq.impl.DSL.when;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.springframework.stereotype.Component;
 
 import cn.shuangkong.rules.enterprise.EnterpriseFacts;
+import cn.shuangkong.service.database.IdListQuery;
 import cn.shuangkong.service.hiddendanger.HiddenDangerQueries;
 import cn.shuangkong.service.web.Times;
 
@@ -39,10 +45,57 @@ class EnterpriseFactsReader {
     record Subject(long id, String uscc, String name, String regionCode) {
     }
 
-    private final DSLContext db;
+    private static final Field<Integer> COUNT = count();
+
+    // One statement per input family, each for a whole batch (IdListQuery). Constants and the windows' days are
+    // inlined; a time stays bound, as every stored time is, so that it converts as they do.
+    private final IdListQuery<LocalDate> enterprises;
+    private final IdListQuery<LocalDate> riskPoints;
+    private final IdListQuery<LocalDate> majorHazards;
+    private final IdListQuery<LocalDate> hiddenDangers;
+    private final IdListQuery<LocalDate> accidents;
+    private final IdListQuery<LocalDate> enforcement;
+    private final IdListQuery<LocalDate> licences;
+    private final IdListQuery<LocalDate> alarms;
+    private final IdListQuery<LocalDate> findings;
 
     EnterpriseFactsReader(DSLContext db) {
-        this.db = db;
+        enterprises = new IdListQuery<>(db, (asOf, ids) -> db
+                .select(ENTERPRISE.ID, ENTERPRISE.INDUSTRY_CATEGORY, ENTERPRISE.EMPLOYEES, ENTERPRISE.STANDARDIZATION_LEVEL)
+                .from(ENTERPRISE).where(ENTERPRISE.ID.in(ids)));
+        riskPoints = new IdListQuery<>(db, (asOf, ids) -> db.select(RISK_POINT.ENTERPRISE_ID, RISK_POINT.GRADE, COUNT)
+                .from(RISK_POINT).where(RISK_POINT.ENTERPRISE_ID.in(ids))
+                .groupBy(RISK_POINT.ENTERPRISE_ID, RISK_POINT.GRADE));
+        majorHazards = new IdListQuery<>(db, (asOf, ids) -> db.select(CHEMICAL_UNIT.ENTERPRISE_ID, CHEMICAL_UNIT.HAZARD_LEVEL, COUNT)
+                .from(CHEMICAL_UNIT).where(CHEMICAL_UNIT.ENTERPRISE_ID.in(ids)).and(CHEMICAL_UNIT.MAJOR_HAZARD_SOURCE.isTrue())
+                .groupBy(CHEMICAL_UNIT.ENTERPRISE_ID, CHEMICAL_UNIT.HAZARD_LEVEL));
+        hiddenDangers = new IdListQuery<>(db, (asOf, ids) -> db.select(HIDDEN_DANGER.ENTERPRISE_ID, HIDDEN_DANGER.DANGER_LEVEL, COUNT,
+                        sum(when(HiddenDangerQueries.overdue(asOf), inline(1)).otherwise(inline(0))).as("overdue"))
+                .from(HIDDEN_DANGER).where(HIDDEN_DANGER.ENTERPRISE_ID.in(ids))
+                .and(HIDDEN_DANGER.STATUS.in(inline("RECTIFYING"), inline("PENDING_ACCEPTANCE")))
+                .groupBy(HIDDEN_DANGER.ENTERPRISE_ID, HIDDEN_DANGER.DANGER_LEVEL));
+        // Only what a window of the rule set can reach: accidents of the last three years, penalties of the last year,
+        // alarms still open or of the last 30 days, findings not resolved; licences all (an expired one counts).
+        accidents = new IdListQuery<>(db, (asOf, ids) -> db
+                .select(ACCIDENT.ENTERPRISE_ID, ACCIDENT.OCCURRED_ON, ACCIDENT.DEATHS, ACCIDENT.SERIOUS_INJURIES, ACCIDENT.DIRECT_LOSS_YUAN)
+                .from(ACCIDENT).where(ACCIDENT.ENTERPRISE_ID.in(ids)).and(ACCIDENT.OCCURRED_ON.gt(inline(asOf.minusYears(3))))
+                .orderBy(ACCIDENT.ENTERPRISE_ID, ACCIDENT.OCCURRED_ON, ACCIDENT.ID));
+        enforcement = new IdListQuery<>(db, (asOf, ids) -> db
+                .select(ENFORCEMENT_ACTION.ENTERPRISE_ID, ENFORCEMENT_ACTION.DECIDED_ON, ENFORCEMENT_ACTION.KIND, ENFORCEMENT_ACTION.AMOUNT_YUAN)
+                .from(ENFORCEMENT_ACTION).where(ENFORCEMENT_ACTION.ENTERPRISE_ID.in(ids))
+                .and(ENFORCEMENT_ACTION.DECIDED_ON.gt(inline(asOf.minusYears(1))))
+                .orderBy(ENFORCEMENT_ACTION.ENTERPRISE_ID, ENFORCEMENT_ACTION.DECIDED_ON, ENFORCEMENT_ACTION.ID));
+        licences = new IdListQuery<>(db, (asOf, ids) -> db.select(LICENCE.ENTERPRISE_ID, LICENCE.KIND, LICENCE.VALID_FROM, LICENCE.VALID_TO)
+                .from(LICENCE).where(LICENCE.ENTERPRISE_ID.in(ids))
+                .orderBy(LICENCE.ENTERPRISE_ID, LICENCE.KIND, LICENCE.VALID_TO, LICENCE.ID));
+        alarms = new IdListQuery<>(db, (asOf, ids) -> db
+                .select(MONITORING_ALARM.ENTERPRISE_ID, MONITORING_ALARM.OCCURRED_AT, MONITORING_ALARM.ALARM_LEVEL, MONITORING_ALARM.CLEARED)
+                .from(MONITORING_ALARM).where(MONITORING_ALARM.ENTERPRISE_ID.in(ids))
+                .and(MONITORING_ALARM.CLEARED.isFalse().or(MONITORING_ALARM.OCCURRED_AT.ge(Times.startOfChinaDay(asOf.minusDays(29)))))
+                .orderBy(MONITORING_ALARM.ENTERPRISE_ID, MONITORING_ALARM.OCCURRED_AT, MONITORING_ALARM.ID));
+        findings = new IdListQuery<>(db, (asOf, ids) -> db.select(QUALITY_FINDING.ENTERPRISE_ID, QUALITY_FINDING.FOUND_ON, QUALITY_FINDING.KIND)
+                .from(QUALITY_FINDING).where(QUALITY_FINDING.ENTERPRISE_ID.in(ids)).and(QUALITY_FINDING.RESOLVED.isFalse())
+                .orderBy(QUALITY_FINDING.ENTERPRISE_ID, QUALITY_FINDING.FOUND_ON, QUALITY_FINDING.ID));
     }
 
     /** The facts of each enterprise of {@code subjects} as of {@code asOf}, in the same order. */
@@ -51,58 +104,41 @@ class EnterpriseFactsReader {
         Map<Long, Inputs> inputs = new HashMap<>();
         ids.forEach(id -> inputs.put(id, new Inputs()));
 
-        db.select(ENTERPRISE.ID, ENTERPRISE.INDUSTRY_CATEGORY, ENTERPRISE.EMPLOYEES, ENTERPRISE.STANDARDIZATION_LEVEL)
-                .from(ENTERPRISE).where(ENTERPRISE.ID.in(ids))
-                .forEach(r -> {
-                    Inputs in = inputs.get(r.value1());
-                    in.industry = r.value2();
-                    in.employees = r.value3();
-                    in.standardization = r.value4();
-                });
-        db.select(RISK_POINT.ENTERPRISE_ID, RISK_POINT.GRADE, count())
-                .from(RISK_POINT).where(RISK_POINT.ENTERPRISE_ID.in(ids))
-                .groupBy(RISK_POINT.ENTERPRISE_ID, RISK_POINT.GRADE)
-                .forEach(r -> inputs.get(r.value1()).riskPoints.put(r.value2(), r.value3()));
-        db.select(CHEMICAL_UNIT.ENTERPRISE_ID, CHEMICAL_UNIT.HAZARD_LEVEL, count())
-                .from(CHEMICAL_UNIT).where(CHEMICAL_UNIT.ENTERPRISE_ID.in(ids)).and(CHEMICAL_UNIT.MAJOR_HAZARD_SOURCE.isTrue())
-                .groupBy(CHEMICAL_UNIT.ENTERPRISE_ID, CHEMICAL_UNIT.HAZARD_LEVEL)
-                .forEach(r -> inputs.get(r.value1()).majorHazards.put(r.value2(), r.value3()));
-        var overdue = sum(when(HiddenDangerQueries.overdue(asOf), 1).otherwise(0));
-        db.select(HIDDEN_DANGER.ENTERPRISE_ID, HIDDEN_DANGER.DANGER_LEVEL, count(), overdue)
-                .from(HIDDEN_DANGER).where(HIDDEN_DANGER.ENTERPRISE_ID.in(ids))
-                .and(HIDDEN_DANGER.STATUS.in("RECTIFYING", "PENDING_ACCEPTANCE"))
-                .groupBy(HIDDEN_DANGER.ENTERPRISE_ID, HIDDEN_DANGER.DANGER_LEVEL)
-                .forEach(r -> inputs.get(r.value1()).dangers.put(r.value2(), new int[] {r.value3(), r.value4() == null ? 0 : r.value4().intValue()}));
-        // Only what a window of the rule set can reach: accidents of the last three years, penalties of the last year,
-        // alarms still open or of the last 30 days, findings not resolved; licences all (an expired one counts).
-        db.select(ACCIDENT.ENTERPRISE_ID, ACCIDENT.OCCURRED_ON, ACCIDENT.DEATHS, ACCIDENT.SERIOUS_INJURIES, ACCIDENT.DIRECT_LOSS_YUAN)
-                .from(ACCIDENT).where(ACCIDENT.ENTERPRISE_ID.in(ids)).and(ACCIDENT.OCCURRED_ON.gt(asOf.minusYears(3)))
-                .orderBy(ACCIDENT.ENTERPRISE_ID, ACCIDENT.OCCURRED_ON, ACCIDENT.ID)
-                .forEach(r -> inputs.get(r.value1()).accidents.add(new EnterpriseFacts.Accident(r.value2(), r.value3(), r.value4(), r.value5())));
-        db.select(ENFORCEMENT_ACTION.ENTERPRISE_ID, ENFORCEMENT_ACTION.DECIDED_ON, ENFORCEMENT_ACTION.KIND, ENFORCEMENT_ACTION.AMOUNT_YUAN)
-                .from(ENFORCEMENT_ACTION).where(ENFORCEMENT_ACTION.ENTERPRISE_ID.in(ids)).and(ENFORCEMENT_ACTION.DECIDED_ON.gt(asOf.minusYears(1)))
-                .orderBy(ENFORCEMENT_ACTION.ENTERPRISE_ID, ENFORCEMENT_ACTION.DECIDED_ON, ENFORCEMENT_ACTION.ID)
-                .forEach(r -> inputs.get(r.value1()).enforcement.add(new EnterpriseFacts.EnforcementAction(r.value2(), r.value3(), r.value4())));
-        db.select(LICENCE.ENTERPRISE_ID, LICENCE.KIND, LICENCE.VALID_FROM, LICENCE.VALID_TO)
-                .from(LICENCE).where(LICENCE.ENTERPRISE_ID.in(ids))
-                .orderBy(LICENCE.ENTERPRISE_ID, LICENCE.KIND, LICENCE.VALID_TO, LICENCE.ID)
-                .forEach(r -> inputs.get(r.value1()).licences.add(new EnterpriseFacts.Licence(r.value2(), r.value3(), r.value4())));
-        db.select(MONITORING_ALARM.ENTERPRISE_ID, MONITORING_ALARM.OCCURRED_AT, MONITORING_ALARM.ALARM_LEVEL, MONITORING_ALARM.CLEARED)
-                .from(MONITORING_ALARM).where(MONITORING_ALARM.ENTERPRISE_ID.in(ids))
-                .and(MONITORING_ALARM.CLEARED.isFalse().or(MONITORING_ALARM.OCCURRED_AT.ge(Times.startOfChinaDay(asOf.minusDays(29)))))
-                .orderBy(MONITORING_ALARM.ENTERPRISE_ID, MONITORING_ALARM.OCCURRED_AT, MONITORING_ALARM.ID)
-                .forEach(r -> inputs.get(r.value1()).alarms.add(new EnterpriseFacts.Alarm(
-                        Times.toApi(r.value2()).toLocalDateTime(), r.value3(), r.value4())));
-        db.select(QUALITY_FINDING.ENTERPRISE_ID, QUALITY_FINDING.FOUND_ON, QUALITY_FINDING.KIND)
-                .from(QUALITY_FINDING).where(QUALITY_FINDING.ENTERPRISE_ID.in(ids)).and(QUALITY_FINDING.RESOLVED.isFalse())
-                .orderBy(QUALITY_FINDING.ENTERPRISE_ID, QUALITY_FINDING.FOUND_ON, QUALITY_FINDING.ID)
-                .forEach(r -> inputs.get(r.value1()).findings.add(new EnterpriseFacts.QualityFinding(r.value2(), r.value3(), false)));
+        // Each row's values by their position in the select list (a lookup by field costs more than the rest of reading it).
+        enterprises.forEach(asOf, ids, r -> {
+            Inputs in = inputs.get((Long) r.get(0));
+            in.industry = (String) r.get(1);
+            in.employees = (Integer) r.get(2);
+            in.standardization = (String) r.get(3);
+        });
+        riskPoints.forEach(asOf, ids, r -> inputs.get((Long) r.get(0)).riskPoints.put((String) r.get(1), (Integer) r.get(2)));
+        majorHazards.forEach(asOf, ids, r -> inputs.get((Long) r.get(0)).majorHazards.put((String) r.get(1), (Integer) r.get(2)));
+        hiddenDangers.forEach(asOf, ids, r -> {
+            BigDecimal overdue = (BigDecimal) r.get(3);
+            inputs.get((Long) r.get(0)).dangers.put((String) r.get(1), new int[] {(Integer) r.get(2), overdue == null ? 0 : overdue.intValue()});
+        });
+        accidents.forEach(asOf, ids, r -> inputs.get((Long) r.get(0)).accidents.add(new EnterpriseFacts.Accident(
+                (LocalDate) r.get(1), (Integer) r.get(2), (Integer) r.get(3), (BigDecimal) r.get(4))));
+        enforcement.forEach(asOf, ids, r -> inputs.get((Long) r.get(0)).enforcement.add(new EnterpriseFacts.EnforcementAction(
+                (LocalDate) r.get(1), (String) r.get(2), (BigDecimal) r.get(3))));
+        licences.forEach(asOf, ids, r -> inputs.get((Long) r.get(0)).licences.add(new EnterpriseFacts.Licence(
+                (String) r.get(1), (LocalDate) r.get(2), (LocalDate) r.get(3))));
+        alarms.forEach(asOf, ids, r -> inputs.get((Long) r.get(0)).alarms.add(new EnterpriseFacts.Alarm(
+                Times.toApi((LocalDateTime) r.get(1)).toLocalDateTime(), (String) r.get(2), (Boolean) r.get(3))));
+        findings.forEach(asOf, ids, r -> inputs.get((Long) r.get(0)).findings.add(new EnterpriseFacts.QualityFinding(
+                (LocalDate) r.get(1), (String) r.get(2), false)));
 
         Map<Subject, EnterpriseFacts> facts = new LinkedHashMap<>();
         for (Subject subject : subjects) {
             facts.put(subject, inputs.get(subject.id()).facts(subject.uscc(), asOf));
         }
         return facts;
+    }
+
+    /** The statements {@link #read} runs for {@code ids} ids as of {@code asOf}, in order, each with a {@code ?} per id. */
+    List<String> statements(LocalDate asOf, int ids) {
+        return Stream.of(enterprises, riskPoints, majorHazards, hiddenDangers, accidents, enforcement, licences, alarms, findings)
+                .map(query -> query.sql(asOf, ids)).toList();
     }
 
     /** What the queries found about one enterprise. */

@@ -3,7 +3,6 @@ package cn.shuangkong.service.enterpriserisk;
 import static cn.shuangkong.schema.Tables.ENTERPRISE;
 import static cn.shuangkong.schema.Tables.ENTERPRISE_GRADE;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -29,6 +28,7 @@ import jakarta.annotation.PreDestroy;
 
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,6 +41,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import cn.shuangkong.rules.enterprise.EnterpriseFacts;
 import cn.shuangkong.rules.enterprise.EnterpriseGrade;
 import cn.shuangkong.rules.enterprise.EnterpriseGrading;
+import cn.shuangkong.service.database.IdListQuery;
 import cn.shuangkong.service.database.Statements;
 import cn.shuangkong.service.enterpriserisk.EnterpriseFactsReader.Subject;
 import cn.shuangkong.service.grading.GradeHistory;
@@ -62,8 +63,11 @@ import tools.jackson.databind.json.JsonMapper;
 class EnterpriseGrader {
 
     static final int BATCH = 500;
-    /** Grades written per {@code INSERT} of {@code enterprise_grade}. */
+    /** Grades written per upsert of {@code enterprise_grade}. */
     private static final int ROWS_PER_STATEMENT = 250;
+    /** The columns of {@code enterprise_grade} in the order the upsert binds them; the key first. */
+    private static final List<Field<?>> GRADE_COLUMNS = List.of(ENTERPRISE_GRADE.ENTERPRISE_ID, ENTERPRISE_GRADE.GRADE, ENTERPRISE_GRADE.SCORE,
+            ENTERPRISE_GRADE.RULE_SET_VERSION, ENTERPRISE_GRADE.RESULT_DIGEST, ENTERPRISE_GRADE.CAUSE, ENTERPRISE_GRADE.GRADED_AT);
     private static final Logger log = LoggerFactory.getLogger(EnterpriseGrader.class);
 
     /** What one grading run did, and where its time went (nanoseconds). */
@@ -84,7 +88,10 @@ class EnterpriseGrader {
     private final JsonMapper json;
     private final Clock clock;
     private final TransactionTemplate newTransaction;
-    private final Statements insertGrades;
+    private final Statements upsertGrades;
+    /** A batch's enterprises, locked (so two gradings of one enterprise never interleave), and their stored digests. */
+    private final IdListQuery<Void> lockSubjects;
+    private final IdListQuery<Void> storedDigests;
     private final int workers;
     private final ExecutorService pool;
 
@@ -100,14 +107,21 @@ class EnterpriseGrader {
         // Also called after another transaction has committed (event listeners), where only a new transaction writes.
         this.newTransaction = new TransactionTemplate(transactionManager);
         this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-        this.insertGrades = new Statements(db, rows -> {
-            var insert = db.insertInto(ENTERPRISE_GRADE, ENTERPRISE_GRADE.ENTERPRISE_ID, ENTERPRISE_GRADE.GRADE, ENTERPRISE_GRADE.SCORE,
-                    ENTERPRISE_GRADE.RULE_SET_VERSION, ENTERPRISE_GRADE.RESULT_DIGEST, ENTERPRISE_GRADE.CAUSE, ENTERPRISE_GRADE.GRADED_AT);
+        this.upsertGrades = new Statements(db, rows -> {
+            var insert = db.insertInto(ENTERPRISE_GRADE).columns(GRADE_COLUMNS);
             for (int r = 0; r < rows; r++) {
-                insert = insert.values(Collections.nCopies(7, null));
+                insert = insert.values(Collections.nCopies(GRADE_COLUMNS.size(), null));
             }
-            return insert;
+            // MySQL's upsert, which H2 also runs in its MySQL mode (the service's and the tests' URLs); jOOQ's own
+            // onDuplicateKeyUpdate() would become a MERGE on H2. VALUES(column) is deprecated on MySQL 8 in favour of
+            // a row alias, which MariaDB does not have.
+            return db.query("{0} on duplicate key update {1}", insert, DSL.list(GRADE_COLUMNS.subList(1, GRADE_COLUMNS.size()).stream()
+                    .map(column -> DSL.sql("{0} = values({0})", DSL.name(column.getName()))).toList()));
         });
+        this.lockSubjects = new IdListQuery<>(db, (none, ids) -> db.select(ENTERPRISE.ID, ENTERPRISE.USCC, ENTERPRISE.NAME, ENTERPRISE.REGION_CODE)
+                .from(ENTERPRISE).where(ENTERPRISE.ID.in(ids)).orderBy(ENTERPRISE.ID).forUpdate());
+        this.storedDigests = new IdListQuery<>(db, (none, ids) -> db.select(ENTERPRISE_GRADE.ENTERPRISE_ID, ENTERPRISE_GRADE.RESULT_DIGEST)
+                .from(ENTERPRISE_GRADE).where(ENTERPRISE_GRADE.ENTERPRISE_ID.in(ids)));
         this.workers = workers > 0 ? workers : Math.min(4, Runtime.getRuntime().availableProcessors());
         AtomicInteger threads = new AtomicInteger();
         this.pool = Executors.newFixedThreadPool(this.workers, r -> {
@@ -128,7 +142,7 @@ class EnterpriseGrader {
         Outcome outcome = Outcome.NONE;
         for (int from = 0; from < sorted.size(); from += BATCH) {
             List<Long> batch = sorted.subList(from, Math.min(sorted.size(), from + BATCH));
-            outcome = outcome.plus(newTransaction.execute(status -> gradeBatch(ENTERPRISE.ID.in(batch), cause, gradedBy)));
+            outcome = outcome.plus(newTransaction.execute(status -> gradeBatch(batch, cause, gradedBy)));
         }
         return outcome;
     }
@@ -156,7 +170,7 @@ class EnterpriseGrader {
                 slots.acquire();
                 running.add(pool.submit(() -> {
                     try {
-                        return newTransaction.execute(status -> gradeBatch(ENTERPRISE.ID.in(ids), cause, gradedBy));
+                        return newTransaction.execute(status -> gradeBatch(ids, cause, gradedBy));
                     } finally {
                         slots.release();
                     }
@@ -215,11 +229,11 @@ class EnterpriseGrader {
                 "system");
     }
 
-    private Outcome gradeBatch(Condition which, GradeHistory.Cause cause, String gradedBy) {
+    /** Grades the enterprises with these ids (those that still exist), in one transaction. */
+    private Outcome gradeBatch(List<Long> ids, GradeHistory.Cause cause, String gradedBy) {
         long start = System.nanoTime();
-        List<Subject> subjects = db.select(ENTERPRISE.ID, ENTERPRISE.USCC, ENTERPRISE.NAME, ENTERPRISE.REGION_CODE)
-                .from(ENTERPRISE).where(which).orderBy(ENTERPRISE.ID).forUpdate()
-                .fetch(r -> new Subject(r.value1(), r.value2(), r.value3(), r.value4()));
+        List<Subject> subjects = new ArrayList<>(ids.size());
+        lockSubjects.forEach(null, ids, r -> subjects.add(new Subject((Long) r.get(0), (String) r.get(1), (String) r.get(2), (String) r.get(3))));
         if (subjects.isEmpty()) {
             return Outcome.NONE;
         }
@@ -231,9 +245,7 @@ class EnterpriseGrader {
         long graded = System.nanoTime();
 
         Map<Long, byte[]> stored = new HashMap<>();
-        db.select(ENTERPRISE_GRADE.ENTERPRISE_ID, ENTERPRISE_GRADE.RESULT_DIGEST).from(ENTERPRISE_GRADE)
-                .where(ENTERPRISE_GRADE.ENTERPRISE_ID.in(subjects.stream().map(Subject::id).toList()))
-                .forEach(r -> stored.put(r.value1(), r.value2()));
+        storedDigests.forEach(null, subjects.stream().map(Subject::id).toList(), r -> stored.put((Long) r.get(0), (byte[]) r.get(1)));
         LocalDateTime now = LocalDateTime.now(clock);
         MessageDigest sha256 = sha256();
         List<Long> unchanged = new ArrayList<>();
@@ -243,23 +255,18 @@ class EnterpriseGrader {
         for (Map.Entry<Subject, EnterpriseFacts> entry : facts.entrySet()) {
             Subject subject = entry.getKey();
             EnterpriseGrade grade = grades.get(i++);
-            String result = json.writeValueAsString(EnterpriseGradeViews.stored(grade));
-            byte[] digest = sha256.digest(result.getBytes(StandardCharsets.UTF_8));
+            byte[] result = json.writeValueAsBytes(EnterpriseGradeViews.stored(grade));
+            byte[] digest = sha256.digest(result);
             if (Arrays.equals(digest, stored.get(subject.id()))) {
                 unchanged.add(subject.id());
                 continue;
             }
             changes.add(new GradeHistory.Entry(GradeHistory.Subject.ENTERPRISE, subject.id(), EnterpriseGrading.NAME, grade.ruleSetVersion(),
-                    grade.grade(), grade.totalScore(), json.writeValueAsString(entry.getValue()), result, cause, gradedBy));
+                    grade.grade(), grade.totalScore(), json.writeValueAsBytes(entry.getValue()), result, cause, gradedBy));
             digests.add(digest);
         }
-        // A changed grade replaces the row in force: the old rows deleted, the new ones inserted, both many rows to a
-        // statement (an UPDATE of many rows with their own values, or an upsert that reads the new values, is written
-        // differently by MySQL, MariaDB and H2, or costs the server a CASE per row and column).
-        List<Long> replaced = changes.stream().map(GradeHistory.Entry::subjectId).filter(stored::containsKey).toList();
-        if (!replaced.isEmpty()) {
-            db.deleteFrom(ENTERPRISE_GRADE).where(ENTERPRISE_GRADE.ENTERPRISE_ID.in(replaced)).execute();
-        }
+        // A changed grade replaces the row in force, or is the first: many rows to an upsert. (Deleting the old rows and
+        // inserting the new ones cost MariaDB 1.5 to 4 times the CPU of the upsert on a full re-grade.)
         for (int from = 0; from < changes.size(); from += ROWS_PER_STATEMENT) {
             int to = Math.min(changes.size(), from + ROWS_PER_STATEMENT);
             List<Object> values = new ArrayList<>((to - from) * 7);
@@ -268,7 +275,7 @@ class EnterpriseGrader {
                 Collections.addAll(values, change.subjectId(), change.grade().name(), change.score(), change.ruleSetVersion(), digests.get(c),
                         cause.name(), now);
             }
-            insertGrades.execute(to - from, values);
+            upsertGrades.execute(to - from, values);
         }
         if (!unchanged.isEmpty()) {
             db.update(ENTERPRISE_GRADE).set(ENTERPRISE_GRADE.GRADED_AT, now).where(ENTERPRISE_GRADE.ENTERPRISE_ID.in(unchanged)).execute();

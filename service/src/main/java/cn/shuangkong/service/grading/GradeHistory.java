@@ -64,9 +64,12 @@ public class GradeHistory {
         }
     }
 
-    /** One row to write; {@link #recordAll} writes many in one batch. */
+    /**
+     * One row to write; {@link #recordAll} writes many in one batch. The inputs and the result come as their JSON in
+     * UTF-8, the bytes the columns hold: a caller that also digests the result encodes it once.
+     */
     public record Entry(Subject subject, long subjectId, String ruleSet, String ruleSetVersion, Grade grade, BigDecimal score,
-                        String inputsJson, String resultJson, Cause cause, String gradedBy) {
+                        byte[] inputsJson, byte[] resultJson, Cause cause, String gradedBy) {
     }
 
     /** Rows of one {@code INSERT} in {@link #recordAll}: a few hundred kB of JSON, well under any server's packet limit. */
@@ -117,7 +120,9 @@ public class GradeHistory {
     /**
      * Writes many rows, all graded now, {@value #ROWS_PER_STATEMENT} to a multi-row {@code INSERT}: one round trip and
      * one statement for the server to parse per chunk, where a JDBC batch sends each row on its own unless the
-     * operator's JDBC URL asks the driver to rewrite it.
+     * operator's JDBC URL asks the driver to rewrite it. The JSON goes to the text columns as its UTF-8 bytes, which
+     * MySQL and MariaDB store as they are (checked as utf8mb4) and H2 decodes as UTF-8: the driver does not encode
+     * kilobytes of text a second time.
      */
     public void recordAll(List<Entry> entries) {
         LocalDateTime now = LocalDateTime.now(clock);

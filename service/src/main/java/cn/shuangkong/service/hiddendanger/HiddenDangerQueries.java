@@ -78,9 +78,13 @@ public class HiddenDangerQueries {
         return rows(HIDDEN_DANGER.ID.eq(id)).get(0);
     }
 
-    /** Still being rectified after its deadline day, as a condition over {@code hidden_danger}. */
+    /**
+     * Still being rectified after its deadline day, as a condition over {@code hidden_danger}. Its values are inlined
+     * (a constant and the day), so that it can stand in a statement whose only bind values are ids
+     * ({@link cn.shuangkong.service.database.IdListQuery}).
+     */
     public static Condition overdue(LocalDate today) {
-        return HIDDEN_DANGER.STATUS.eq(HiddenDangerStatus.RECTIFYING.getValue()).and(HIDDEN_DANGER.DEADLINE.lt(today));
+        return HIDDEN_DANGER.STATUS.eq(DSL.inline(HiddenDangerStatus.RECTIFYING.getValue())).and(HIDDEN_DANGER.DEADLINE.lt(DSL.inline(today)));
     }
 
     /** Days past the deadline of a danger still being rectified; 0 for one that is not overdue. */
