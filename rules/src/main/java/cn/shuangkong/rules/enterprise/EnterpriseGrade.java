@@ -53,18 +53,32 @@ public record EnterpriseGrade(
         return reasons;
     }
 
-    /** The points of one indicator family and the indicators that scored in it. */
-    public record FamilyScore(IndicatorFamily family, String label, BigDecimal points, List<IndicatorScore> indicators) {
+    /**
+     * The points of one indicator family and the indicators that scored in it. Its label follows from the family, so a
+     * stored result does not repeat it.
+     */
+    public record FamilyScore(IndicatorFamily family, BigDecimal points, List<IndicatorScore> indicators) {
+
+        /** The family's Chinese name. */
+        public String label() {
+            return family.label();
+        }
     }
 
     /**
-     * One indicator with its value and the points its row gave.
+     * One indicator with its value and the points its row gave. Its label follows from the code, so a stored result
+     * does not repeat it.
      *
      * @param category the category of an indicator counted per category, or null
      * @param rule     the row of the points table that scored it
      */
-    public record IndicatorScore(IndicatorCode code, String label, String category, BigDecimal value, BigDecimal points,
-                                 String rule, String message, String clause) {
+    public record IndicatorScore(IndicatorCode code, String category, BigDecimal value, BigDecimal points, String rule, String message,
+                                 String clause) {
+
+        /** The indicator's Chinese name. */
+        public String label() {
+            return code.label();
+        }
     }
 
     /** A floor that no score can lower. */

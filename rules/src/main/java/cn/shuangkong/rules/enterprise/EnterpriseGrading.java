@@ -158,12 +158,13 @@ public final class EnterpriseGrading {
             for (Indicator indicator : assessment.indicators()) {
                 Reason reason = scoredBy.get(indicator);
                 if (indicator.code().family() == family && reason != null) {
-                    scores.add(new IndicatorScore(indicator.code(), indicator.getLabel(), indicator.getCategory(),
-                            Indicator.plain(indicator.getValue()), indicator.getPoints(), reason.rule(), reason.message(), reason.clause()));
-                    points = points.add(indicator.getPoints());
+                    BigDecimal scored = indicator.getPoints();
+                    scores.add(new IndicatorScore(indicator.code(), indicator.getCategory(), Indicator.plain(indicator.getValue()), scored,
+                            reason.rule(), reason.message(), reason.clause()));
+                    points = points.add(scored);
                 }
             }
-            families.add(new FamilyScore(family, family.label(), Indicator.plain(points), List.copyOf(scores)));
+            families.add(new FamilyScore(family, Indicator.plain(points), List.copyOf(scores)));
         }
         Grade grade = assessment.getScoreGrade();
         for (Escalation escalation : escalations) {

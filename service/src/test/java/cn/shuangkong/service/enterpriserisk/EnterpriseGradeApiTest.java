@@ -208,6 +208,21 @@ class EnterpriseGradeApiTest {
         assertThat(entry.get("inputs").get("industryCategory").asString()).isEqualTo("TEXTILE");
         assertThat(entry.get("inputs").get("asOf").asString()).isEqualTo(TODAY.toString());
         assertThat(entry.get("result").get("totalScore").asInt()).isEqualTo(7);
+
+        // Each text is stored once: the indicators' rows and the sum's and the band's reasons, no labels (they follow
+        // from the codes) and no second list of reasons; the API derives both.
+        JsonNode result = entry.get("result");
+        assertThat(result.has("reasons")).isFalse();
+        assertThat(result.get("totalReason").get("message").asString()).isEqualTo("总分 7：各项指标得分之和");
+        JsonNode basic = result.get("families").get(0);
+        assertThat(basic.has("label")).isFalse();
+        assertThat(basic.get("indicators").get(0).has("label")).isFalse();
+        assertThat(basic.get("indicators").get(0).get("code").asString()).isEqualTo("INDUSTRY");
+        JsonNode view = regraded.getBody();
+        assertThat(view.get("families").get(0).get("label").asString()).isEqualTo("基本情况");
+        assertThat(view.get("families").get(0).get("indicators").get(0).get("label").asString()).isEqualTo("行业类别");
+        assertThat(view.get("reasons")).extracting(reason -> reason.get("rule").asString())
+                .contains("The total score is the sum of the indicators' points", "Industry textile scores 2");
     }
 
     @Test
