@@ -47,6 +47,7 @@ import cn.shuangkong.service.enterpriserisk.EnterpriseFactsReader.Subject;
 import cn.shuangkong.service.grading.GradeHistory;
 import cn.shuangkong.service.grading.RuleSetReleases;
 import cn.shuangkong.service.web.Times;
+import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -85,7 +86,9 @@ class EnterpriseGrader {
     private final EnterpriseFactsReader reader;
     private final RuleSetReleases releases;
     private final GradeHistory history;
-    private final JsonMapper json;
+    /** Resolved once: the writers of a stored result and of the facts it came from. */
+    private final ObjectWriter resultWriter;
+    private final ObjectWriter factsWriter;
     private final Clock clock;
     private final TransactionTemplate newTransaction;
     private final Statements upsertGrades;
@@ -102,7 +105,8 @@ class EnterpriseGrader {
         this.reader = reader;
         this.releases = releases;
         this.history = history;
-        this.json = json;
+        this.resultWriter = json.writerFor(EnterpriseGrade.class);
+        this.factsWriter = json.writerFor(EnterpriseFacts.class);
         this.clock = clock;
         // Also called after another transaction has committed (event listeners), where only a new transaction writes.
         this.newTransaction = new TransactionTemplate(transactionManager);
@@ -255,14 +259,14 @@ class EnterpriseGrader {
         for (Map.Entry<Subject, EnterpriseFacts> entry : facts.entrySet()) {
             Subject subject = entry.getKey();
             EnterpriseGrade grade = grades.get(i++);
-            byte[] result = json.writeValueAsBytes(EnterpriseGradeViews.stored(grade));
+            byte[] result = resultWriter.writeValueAsBytes(EnterpriseGradeViews.stored(grade));
             byte[] digest = sha256.digest(result);
             if (Arrays.equals(digest, stored.get(subject.id()))) {
                 unchanged.add(subject.id());
                 continue;
             }
             changes.add(new GradeHistory.Entry(GradeHistory.Subject.ENTERPRISE, subject.id(), EnterpriseGrading.NAME, grade.ruleSetVersion(),
-                    grade.grade(), grade.totalScore(), json.writeValueAsBytes(entry.getValue()), result, cause, gradedBy));
+                    grade.grade(), grade.totalScore(), factsWriter.writeValueAsBytes(entry.getValue()), result, cause, gradedBy));
             digests.add(digest);
         }
         // A changed grade replaces the row in force, or is the first: many rows to an upsert. (Deleting the old rows and
