@@ -173,9 +173,13 @@ public final class RuleSet {
             public void afterMatchFired(AfterMatchFiredEvent event) {
                 Match match = event.getMatch();
                 List<? extends Object> objects = match.getObjects();
-                objects.stream().map(subjectOf).filter(java.util.Objects::nonNull).findFirst()
-                        .ifPresent(subject -> fired.computeIfAbsent(subject, k -> new ArrayList<>())
-                                .add(new Fired(reasonOf(match), List.copyOf(objects))));
+                for (Object object : objects) { // a loop, not a stream: this runs for every rule fired
+                    S subject = subjectOf.apply(object);
+                    if (subject != null) {
+                        fired.computeIfAbsent(subject, k -> new ArrayList<>()).add(new Fired(reasonOf(match), List.copyOf(objects)));
+                        return;
+                    }
+                }
             }
         });
         session.execute(facts);

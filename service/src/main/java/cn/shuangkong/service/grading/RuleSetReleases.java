@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.jooq.DSLContext;
+import org.jooq.Record2;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -106,18 +107,18 @@ public class RuleSetReleases {
 
     /** The rule set in force. */
     public EnterpriseGrading current() {
-        Optional<RuleSetReleaseRecord> active = activeRow();
+        Optional<Record2<Long, String>> active = activeVersion();
         if (active.isEmpty()) {
             initialise();
-            active = activeRow();
+            active = activeVersion();
         }
-        return active.map(row -> compiled.computeIfAbsent(row.getRuleSetVersion(), v -> compile(row.getId())))
+        return active.map(row -> compiled.computeIfAbsent(row.value2(), v -> compile(row.value1())))
                 .orElse(builtIn);
     }
 
     /** The version in force. */
     public String currentVersion() {
-        return activeRow().map(RuleSetReleaseRecord::getRuleSetVersion).orElse(builtIn.ruleSetVersion());
+        return activeVersion().map(Record2::value2).orElse(builtIn.ruleSetVersion());
     }
 
     /** A release's rule set, compiled once. */
@@ -246,6 +247,16 @@ public class RuleSetReleases {
                 .set(RULE_SET_RELEASE.VERSION, 1)
                 .returning(RULE_SET_RELEASE.ID)
                 .fetchOne(RULE_SET_RELEASE.ID);
+    }
+
+    /**
+     * The id and version of the release in force, without its table and impact report: asked by every batch of a
+     * grading run.
+     */
+    private Optional<Record2<Long, String>> activeVersion() {
+        return db.select(RULE_SET_RELEASE.ID, RULE_SET_RELEASE.RULE_SET_VERSION).from(RULE_SET_RELEASE)
+                .where(RULE_SET_RELEASE.RULE_SET.eq(RULE_SET), RULE_SET_RELEASE.STATUS.eq(Status.ACTIVE.name()))
+                .fetchOptional();
     }
 
     private Optional<RuleSetReleaseRecord> activeRow() {
