@@ -77,6 +77,12 @@ public class GradeHistory {
      * under the packet limit of MySQL 8 and MariaDB (64 MB and 16 MB by default).
      */
     static final int ROWS_PER_STATEMENT = 250;
+    /**
+     * JSON per {@code INSERT} in {@link #recordAll}, at most (the row that crosses it is the statement's last): an
+     * enterprise with thousands of monitoring alarms has inputs of tens of kB, and a statement must stay under the
+     * server's packet limit (16 MB by default on MariaDB).
+     */
+    static final int BYTES_PER_STATEMENT = 4 << 20;
 
     private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() { };
 
@@ -121,7 +127,8 @@ public class GradeHistory {
     }
 
     /**
-     * Writes many rows, all graded now, {@value #ROWS_PER_STATEMENT} to a multi-row {@code INSERT}: one round trip and
+     * Writes many rows, all graded now, up to {@value #ROWS_PER_STATEMENT} to a multi-row {@code INSERT} (fewer when
+     * their JSON reaches {@value #BYTES_PER_STATEMENT} bytes, see {@link #chunkEnd}): one round trip and
      * one statement for the server to parse per chunk, where a JDBC batch sends each row on its own unless the
      * operator's JDBC URL asks the driver to rewrite it. The JSON goes to the text columns as its UTF-8 bytes, which
      * MySQL and MariaDB store as they are (checked as utf8mb4) and H2 decodes as UTF-8: the driver does not encode
@@ -129,8 +136,9 @@ public class GradeHistory {
      */
     public void recordAll(List<Entry> entries) {
         LocalDateTime now = LocalDateTime.now(clock);
-        for (int from = 0; from < entries.size(); from += ROWS_PER_STATEMENT) {
-            List<Entry> chunk = entries.subList(from, Math.min(entries.size(), from + ROWS_PER_STATEMENT));
+        for (int from = 0, to; from < entries.size(); from = to) {
+            to = chunkEnd(entries, from);
+            List<Entry> chunk = entries.subList(from, to);
             List<Object> values = new ArrayList<>(chunk.size() * COLUMNS.size());
             for (Entry e : chunk) {
                 Collections.addAll(values, e.subject().name(), e.subjectId(), e.ruleSet(), e.ruleSetVersion(), e.grade().name(), e.score(),
@@ -138,6 +146,20 @@ public class GradeHistory {
             }
             insertRows.execute(chunk.size(), values);
         }
+    }
+
+    /**
+     * Where the statement that starts at {@code from} ends (exclusive): after {@value #ROWS_PER_STATEMENT} rows, or
+     * after the row whose JSON brings the statement to {@value #BYTES_PER_STATEMENT} bytes, whichever comes first.
+     */
+    static int chunkEnd(List<Entry> entries, int from) {
+        int to = from;
+        long bytes = 0;
+        while (to < entries.size() && to - from < ROWS_PER_STATEMENT && bytes < BYTES_PER_STATEMENT) {
+            bytes += entries.get(to).inputsJson().length + entries.get(to).resultJson().length;
+            to++;
+        }
+        return to;
     }
 
     /** Newest first. */
