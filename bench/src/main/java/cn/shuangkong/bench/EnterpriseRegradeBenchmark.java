@@ -109,15 +109,15 @@ public final class EnterpriseRegradeBenchmark {
             + "where (`chemical_unit`.`enterprise_id` in (%1$s) and `chemical_unit`.`major_hazard_source` = true) "
             + "group by `chemical_unit`.`enterprise_id`, `chemical_unit`.`hazard_level`";
     static final String HIDDEN_DANGERS = "select `hidden_danger`.`enterprise_id`, `hidden_danger`.`danger_level`, count(*), "
-            + "sum(case when (`hidden_danger`.`status` = 'RECTIFYING' and `hidden_danger`.`deadline` < {d '%2$s'}) then 1 else 0 end) as `overdue` "
+            + "sum(case when (`hidden_danger`.`status` = 'RECTIFYING' and `hidden_danger`.`deadline` < date '%2$s') then 1 else 0 end) as `overdue` "
             + "from `hidden_danger` where (`hidden_danger`.`enterprise_id` in (%1$s) and `hidden_danger`.`status` in ('RECTIFYING', 'PENDING_ACCEPTANCE')) "
             + "group by `hidden_danger`.`enterprise_id`, `hidden_danger`.`danger_level`";
     static final String ACCIDENTS = "select `accident`.`enterprise_id`, `accident`.`occurred_on`, `accident`.`deaths`, `accident`.`serious_injuries`, "
-            + "`accident`.`direct_loss_yuan` from `accident` where (`accident`.`enterprise_id` in (%1$s) and `accident`.`occurred_on` > {d '%3$s'}) "
+            + "`accident`.`direct_loss_yuan` from `accident` where (`accident`.`enterprise_id` in (%1$s) and `accident`.`occurred_on` > date '%3$s') "
             + "order by `accident`.`enterprise_id`, `accident`.`occurred_on`, `accident`.`id`";
     static final String ENFORCEMENT = "select `enforcement_action`.`enterprise_id`, `enforcement_action`.`decided_on`, `enforcement_action`.`kind`, "
             + "`enforcement_action`.`amount_yuan` from `enforcement_action` "
-            + "where (`enforcement_action`.`enterprise_id` in (%1$s) and `enforcement_action`.`decided_on` > {d '%4$s'}) "
+            + "where (`enforcement_action`.`enterprise_id` in (%1$s) and `enforcement_action`.`decided_on` > date '%4$s') "
             + "order by `enforcement_action`.`enterprise_id`, `enforcement_action`.`decided_on`, `enforcement_action`.`id`";
     static final String LICENCES = "select `licence`.`enterprise_id`, `licence`.`kind`, `licence`.`valid_from`, `licence`.`valid_to` from `licence` "
             + "where `licence`.`enterprise_id` in (%1$s) order by `licence`.`enterprise_id`, `licence`.`kind`, `licence`.`valid_to`, `licence`.`id`";

@@ -30,6 +30,7 @@ import org.springframework.stereotype.Component;
 
 import cn.shuangkong.rules.enterprise.EnterpriseFacts;
 import cn.shuangkong.service.database.IdListQuery;
+import cn.shuangkong.service.database.SqlLiterals;
 import cn.shuangkong.service.hiddendanger.HiddenDangerQueries;
 import cn.shuangkong.service.web.Times;
 
@@ -78,12 +79,12 @@ class EnterpriseFactsReader {
         // alarms still open or of the last 30 days, findings not resolved; licences all (an expired one counts).
         accidents = new IdListQuery<>(db, (asOf, ids) -> db
                 .select(ACCIDENT.ENTERPRISE_ID, ACCIDENT.OCCURRED_ON, ACCIDENT.DEATHS, ACCIDENT.SERIOUS_INJURIES, ACCIDENT.DIRECT_LOSS_YUAN)
-                .from(ACCIDENT).where(ACCIDENT.ENTERPRISE_ID.in(ids)).and(ACCIDENT.OCCURRED_ON.gt(inline(asOf.minusYears(3))))
+                .from(ACCIDENT).where(ACCIDENT.ENTERPRISE_ID.in(ids)).and(ACCIDENT.OCCURRED_ON.gt(SqlLiterals.date(asOf.minusYears(3))))
                 .orderBy(ACCIDENT.ENTERPRISE_ID, ACCIDENT.OCCURRED_ON, ACCIDENT.ID));
         enforcement = new IdListQuery<>(db, (asOf, ids) -> db
                 .select(ENFORCEMENT_ACTION.ENTERPRISE_ID, ENFORCEMENT_ACTION.DECIDED_ON, ENFORCEMENT_ACTION.KIND, ENFORCEMENT_ACTION.AMOUNT_YUAN)
                 .from(ENFORCEMENT_ACTION).where(ENFORCEMENT_ACTION.ENTERPRISE_ID.in(ids))
-                .and(ENFORCEMENT_ACTION.DECIDED_ON.gt(inline(asOf.minusYears(1))))
+                .and(ENFORCEMENT_ACTION.DECIDED_ON.gt(SqlLiterals.date(asOf.minusYears(1))))
                 .orderBy(ENFORCEMENT_ACTION.ENTERPRISE_ID, ENFORCEMENT_ACTION.DECIDED_ON, ENFORCEMENT_ACTION.ID));
         licences = new IdListQuery<>(db, (asOf, ids) -> db.select(LICENCE.ENTERPRISE_ID, LICENCE.KIND, LICENCE.VALID_FROM, LICENCE.VALID_TO)
                 .from(LICENCE).where(LICENCE.ENTERPRISE_ID.in(ids))

@@ -34,6 +34,7 @@ import cn.shuangkong.service.api.model.HiddenDangerSource;
 import cn.shuangkong.service.api.model.HiddenDangerStatus;
 import cn.shuangkong.service.api.model.ManageType;
 import cn.shuangkong.service.api.model.SupervisionLevel;
+import cn.shuangkong.service.database.SqlLiterals;
 import cn.shuangkong.service.region.RegionCodes;
 import cn.shuangkong.service.region.RegionDirectory;
 import cn.shuangkong.service.security.CurrentUser;
@@ -84,7 +85,8 @@ public class HiddenDangerQueries {
      * ({@link cn.shuangkong.service.database.IdListQuery}).
      */
     public static Condition overdue(LocalDate today) {
-        return HIDDEN_DANGER.STATUS.eq(DSL.inline(HiddenDangerStatus.RECTIFYING.getValue())).and(HIDDEN_DANGER.DEADLINE.lt(DSL.inline(today)));
+        return HIDDEN_DANGER.STATUS.eq(DSL.inline(HiddenDangerStatus.RECTIFYING.getValue()))
+                .and(HIDDEN_DANGER.DEADLINE.lt(SqlLiterals.date(today)));
     }
 
     /** Days past the deadline of a danger still being rectified; 0 for one that is not overdue. */
