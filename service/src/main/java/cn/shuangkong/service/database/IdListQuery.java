@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 
 import org.jooq.Cursor;
@@ -24,8 +25,10 @@ import org.jooq.impl.DSL;
  * jOOQ's manual suggests for hot queries: jOOQ renders it once per context and number of ids, the values are bound
  * through JDBC as jOOQ binds them ({@link Statements}), and the rows are read through jOOQ from the driver's result
  * set, so every value converts exactly as in any other jOOQ query. Besides the ids the statement may bind only values
- * of the types {@link Statements} binds; inline the others ({@link DSL#inline}), such as a day (checked when a shape is
- * first rendered). Rendering and binding an {@code IN} list of 500 ids anew for each of a batch's queries cost a full
+ * of the types {@link Statements} binds; inline the others: a constant with {@link DSL#inline}, a day with
+ * {@link SqlLiterals#date} (checked when a shape is first rendered: a statement holding one of JDBC's escapes, such as
+ * the {@code {d '…'}} jOOQ writes for an inlined day on MySQL, is refused, since Connector/J would prepare it anew on
+ * every execution). Rendering and binding an {@code IN} list of 500 ids anew for each of a batch's queries cost a full
  * re-grade a tenth of its CPU.
  *
  * @param <C> what else the statement depends on (a day), part of the key of its rendered form
@@ -34,6 +37,8 @@ public final class IdListQuery<C> {
 
     /** Rendered forms kept before the cache starts again (a context changes daily, the number of ids with each batch). */
     private static final int CACHED = 1024;
+    /** JDBC's escapes for dates, times, functions and outer joins ({@code {d '2026-12-06'}}, {@code {fn …}}). */
+    private static final Pattern JDBC_ESCAPE = Pattern.compile("\\{(?:d|t|ts|fn|oj)\\s");
 
     private record Key(Object context, int ids) {
     }
@@ -93,6 +98,9 @@ public final class IdListQuery<C> {
         // that they can be told from the other bind values, which jOOQ lists in order.
         ResultQuery<?> query = shape.apply(context, IntStream.range(0, ids).mapToObj(i -> DSL.val(Long.MIN_VALUE + i)).toList());
         String sql = db.render(query);
+        if (JDBC_ESCAPE.matcher(sql).find()) {
+            throw new IllegalStateException("An id-list query is prepared once: write a day with SqlLiterals.date, not as a JDBC escape: " + sql);
+        }
         List<Object> values = new ArrayList<>();
         int next = 0;
         for (Object value : query.getBindValues()) {

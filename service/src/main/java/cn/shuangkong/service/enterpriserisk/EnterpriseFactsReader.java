@@ -49,7 +49,7 @@ class EnterpriseFactsReader {
     private static final Field<Integer> COUNT = count();
 
     // One statement per input family, each for a whole batch (IdListQuery). Constants and the windows' days are
-    // inlined; a time stays bound, as every stored time is, so that it converts as they do.
+    // inlined (a day as SqlLiterals.date); a time stays bound, as every stored time is, so that it converts as they do.
     private final IdListQuery<LocalDate> enterprises;
     private final IdListQuery<LocalDate> riskPoints;
     private final IdListQuery<LocalDate> majorHazards;

@@ -16,6 +16,7 @@ import java.util.List;
 
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.SQLDialect;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
@@ -53,7 +54,7 @@ class IdListQueryTest {
     @Test
     void readsTheRowsOfTheGivenIdsWithItsOtherValuesBoundOrInlined() {
         IdListQuery<LocalDateTime> query = new IdListQuery<>(db, (from, ids) -> db.select(OWNER, AT).from(ROWS)
-                .where(OWNER.in(ids)).and(AT.ge(from)).and(ON.ge(inline(LocalDate.of(2026, 12, 2)))).orderBy(OWNER));
+                .where(OWNER.in(ids)).and(AT.ge(from)).and(ON.ge(SqlLiterals.date(LocalDate.of(2026, 12, 2)))).orderBy(OWNER));
 
         List<Long> owners = new ArrayList<>();
         query.forEach(NOON, List.of(5L, 1L, 2L, 3L), row -> owners.add(row.get(OWNER)));
@@ -71,5 +72,18 @@ class IdListQueryTest {
 
         assertThatThrownBy(() -> query.forEach(LocalDate.of(2026, 12, 1), List.of(1L), row -> { }))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("inline 2026-12-01");
+    }
+
+    @Test
+    void refusesAJdbcEscapeWhichConnectorJWouldPrepareOnEveryExecution() {
+        DSLContext mysql = DSL.using(SQLDialect.MYSQL);
+        LocalDate day = LocalDate.of(2026, 12, 2);
+        IdListQuery<Void> escaped = new IdListQuery<>(mysql, (none, ids) -> mysql.select(OWNER).from(ROWS).where(OWNER.in(ids)).and(ON.ge(inline(day))));
+        IdListQuery<Void> literal = new IdListQuery<>(mysql, (none, ids) -> mysql.select(OWNER).from(ROWS).where(OWNER.in(ids))
+                .and(ON.ge(SqlLiterals.date(day))));
+
+        assertThatThrownBy(() -> escaped.sql(null, 2)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("SqlLiterals.date").hasMessageContaining("{d '2026-12-02'}");
+        assertThat(literal.sql(null, 2)).endsWith("`on_day` >= date '2026-12-02')");
     }
 }
