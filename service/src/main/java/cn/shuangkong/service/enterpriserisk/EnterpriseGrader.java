@@ -54,9 +54,11 @@ import tools.jackson.databind.json.JsonMapper;
  * Grades enterprises with the rule set in force and keeps {@code enterprise_grade} current: in batches of 500, each
  * in its own transaction that first locks the batch's enterprise rows (so two gradings of one enterprise never
  * interleave), then reads the facts, grades them in one rule session, and writes what changed. A change of colour,
- * score, explanation or version is appended to the enterprise's grade history with its cause, and that history row is
- * the whole result in force ({@code enterprise_grade} keeps the colour, the score and the result's SHA-256); an
- * unchanged result only moves {@code graded_at}. A run over the registry ({@link #gradeAll}) grades
+ * score, explanation or version is appended to the enterprise's grade history with its cause, and the newest history
+ * row with a result holds the whole result in force ({@code enterprise_grade} keeps the colour, the score, the version
+ * and the SHA-256 of the result without its version). A new version that gives the same result is recorded without
+ * repeating it (the row's result is null: the previous one, computed by this version); an unchanged result under the
+ * same version only moves {@code graded_at}. A run over the registry ({@link #gradeAll}) grades
  * {@code shuangkong.grading.workers} batches at a time, so that one batch's rules run while another waits for the
  * database.
  */
@@ -71,14 +73,19 @@ class EnterpriseGrader {
             ENTERPRISE_GRADE.RULE_SET_VERSION, ENTERPRISE_GRADE.RESULT_DIGEST, ENTERPRISE_GRADE.CAUSE, ENTERPRISE_GRADE.GRADED_AT);
     private static final Logger log = LoggerFactory.getLogger(EnterpriseGrader.class);
 
-    /** What one grading run did, and where its time went (nanoseconds). */
-    record Outcome(int graded, int changed, long readNanos, long rulesNanos, long writeNanos) {
+    /**
+     * What one grading run did, and where its time went (nanoseconds).
+     *
+     * @param changed    grades recorded in the history (colour, score, explanation or version changed, or a first grade)
+     * @param recoloured grades whose colour is not the one they had
+     */
+    record Outcome(int graded, int changed, int recoloured, long readNanos, long rulesNanos, long writeNanos) {
 
-        static final Outcome NONE = new Outcome(0, 0, 0, 0, 0);
+        static final Outcome NONE = new Outcome(0, 0, 0, 0, 0, 0);
 
         Outcome plus(Outcome other) {
-            return new Outcome(graded + other.graded, changed + other.changed, readNanos + other.readNanos, rulesNanos + other.rulesNanos,
-                    writeNanos + other.writeNanos);
+            return new Outcome(graded + other.graded, changed + other.changed, recoloured + other.recoloured, readNanos + other.readNanos,
+                    rulesNanos + other.rulesNanos, writeNanos + other.writeNanos);
         }
     }
 
@@ -94,6 +101,7 @@ class EnterpriseGrader {
     private final Statements upsertGrades;
     /** A batch's enterprises, locked (so two gradings of one enterprise never interleave), and their stored digests. */
     private final IdListQuery<Void> lockSubjects;
+    /** A batch's grades in force: the digest of each result without its version, the version and the colour. */
     private final IdListQuery<Void> storedDigests;
     private final int workers;
     private final ExecutorService pool;
@@ -124,7 +132,8 @@ class EnterpriseGrader {
         });
         this.lockSubjects = new IdListQuery<>(db, (none, ids) -> db.select(ENTERPRISE.ID, ENTERPRISE.USCC, ENTERPRISE.NAME, ENTERPRISE.REGION_CODE)
                 .from(ENTERPRISE).where(ENTERPRISE.ID.in(ids)).orderBy(ENTERPRISE.ID).forUpdate());
-        this.storedDigests = new IdListQuery<>(db, (none, ids) -> db.select(ENTERPRISE_GRADE.ENTERPRISE_ID, ENTERPRISE_GRADE.RESULT_DIGEST)
+        this.storedDigests = new IdListQuery<>(db, (none, ids) -> db.select(ENTERPRISE_GRADE.ENTERPRISE_ID, ENTERPRISE_GRADE.RESULT_DIGEST,
+                        ENTERPRISE_GRADE.RULE_SET_VERSION, ENTERPRISE_GRADE.GRADE)
                 .from(ENTERPRISE_GRADE).where(ENTERPRISE_GRADE.ENTERPRISE_ID.in(ids)));
         this.workers = workers > 0 ? workers : Math.min(4, Runtime.getRuntime().availableProcessors());
         AtomicInteger threads = new AtomicInteger();
@@ -194,8 +203,8 @@ class EnterpriseGrader {
             throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
         }
         if (outcome.graded() > 0) {
-            log.info("Graded {} enterprises ({}), {} changed, in {} ms by {} workers: reading {} ms, rules {} ms, writing {} ms (summed over "
-                    + "the workers)", outcome.graded(), cause, outcome.changed(), (System.nanoTime() - start) / 1_000_000, workers,
+            log.info("Graded {} enterprises ({}), {} changed ({} of colour), in {} ms by {} workers: reading {} ms, rules {} ms, writing {} ms "
+                    + "(summed over the workers)", outcome.graded(), cause, outcome.changed(), outcome.recoloured(), (System.nanoTime() - start) / 1_000_000, workers,
                     outcome.readNanos() / 1_000_000, outcome.rulesNanos() / 1_000_000, outcome.writeNanos() / 1_000_000);
         }
         return outcome;
@@ -248,25 +257,34 @@ class EnterpriseGrader {
         List<EnterpriseGrade> grades = grading.gradeAll(new ArrayList<>(facts.values()));
         long graded = System.nanoTime();
 
-        Map<Long, byte[]> stored = new HashMap<>();
-        storedDigests.forEach(null, subjects.stream().map(Subject::id).toList(), r -> stored.put((Long) r.get(0), (byte[]) r.get(1)));
+        Map<Long, InForce> stored = new HashMap<>();
+        storedDigests.forEach(null, subjects.stream().map(Subject::id).toList(),
+                r -> stored.put((Long) r.get(0), new InForce((byte[]) r.get(1), (String) r.get(2), (String) r.get(3))));
         LocalDateTime now = LocalDateTime.now(clock);
         MessageDigest sha256 = sha256();
         List<Long> unchanged = new ArrayList<>();
         List<GradeHistory.Entry> changes = new ArrayList<>();
         List<byte[]> digests = new ArrayList<>();
+        int recoloured = 0;
         int i = 0;
         for (Map.Entry<Subject, EnterpriseFacts> entry : facts.entrySet()) {
             Subject subject = entry.getKey();
             EnterpriseGrade grade = grades.get(i++);
-            byte[] result = resultWriter.writeValueAsBytes(EnterpriseGradeViews.stored(grade));
+            byte[] result = resultWriter.writeValueAsBytes(EnterpriseGradeViews.withoutVersion(grade));
             byte[] digest = sha256.digest(result);
-            if (Arrays.equals(digest, stored.get(subject.id()))) {
+            InForce inForce = stored.get(subject.id());
+            boolean sameResult = inForce != null && Arrays.equals(digest, inForce.digest());
+            if (sameResult && grade.ruleSetVersion().equals(inForce.ruleSetVersion())) {
                 unchanged.add(subject.id());
                 continue;
             }
+            if (inForce != null && !grade.grade().name().equals(inForce.grade())) {
+                recoloured++;
+            }
+            // The same result from another version: recorded with its own inputs and version, the result not repeated.
             changes.add(new GradeHistory.Entry(GradeHistory.Subject.ENTERPRISE, subject.id(), EnterpriseGrading.NAME, grade.ruleSetVersion(),
-                    grade.grade(), grade.totalScore(), factsWriter.writeValueAsBytes(entry.getValue()), result, cause, gradedBy));
+                    grade.grade(), grade.totalScore(), factsWriter.writeValueAsBytes(entry.getValue()),
+                    sameResult ? null : EnterpriseGradeViews.withVersion(result, grade.ruleSetVersion()), cause, gradedBy));
             digests.add(digest);
         }
         // A changed grade replaces the row in force, or is the first: many rows to an upsert. (Deleting the old rows and
@@ -285,7 +303,11 @@ class EnterpriseGrader {
             db.update(ENTERPRISE_GRADE).set(ENTERPRISE_GRADE.GRADED_AT, now).where(ENTERPRISE_GRADE.ENTERPRISE_ID.in(unchanged)).execute();
         }
         history.recordAll(changes);
-        return new Outcome(subjects.size(), changes.size(), read - start, graded - read, System.nanoTime() - graded);
+        return new Outcome(subjects.size(), changes.size(), recoloured, read - start, graded - read, System.nanoTime() - graded);
+    }
+
+    /** An enterprise's grade in force, as a re-grade compares it. */
+    private record InForce(byte[] digest, String ruleSetVersion, String grade) {
     }
 
     private static MessageDigest sha256() {

@@ -94,14 +94,17 @@ class EnterpriseRiskController implements EnterpriseRiskApi {
         return XlsxDownload.of(releases.table(id), "企业风险计分表-" + releases.find(id).getVersion().substring(0, 12) + ".xlsx");
     }
 
-    /** The grade in force: its colour and time from {@code enterprise_grade}, its whole result from the newest history row. */
+    /**
+     * The grade in force: its colour, version and time from {@code enterprise_grade}, its whole result from the newest
+     * history row that has one.
+     */
     private EnterpriseRiskGrade current(long enterpriseId) {
-        return db.select(ENTERPRISE.NAME, ENTERPRISE_GRADE.GRADED_AT, ENTERPRISE_GRADE.CAUSE)
+        return db.select(ENTERPRISE.NAME, ENTERPRISE_GRADE.GRADED_AT, ENTERPRISE_GRADE.CAUSE, ENTERPRISE_GRADE.RULE_SET_VERSION)
                 .from(ENTERPRISE_GRADE).join(ENTERPRISE).on(ENTERPRISE.ID.eq(ENTERPRISE_GRADE.ENTERPRISE_ID))
                 .where(ENTERPRISE_GRADE.ENTERPRISE_ID.eq(enterpriseId))
-                .fetchOptional(r -> EnterpriseGradeViews.view(
+                .fetchOptional(r -> EnterpriseGradeViews.view(EnterpriseGradeViews.asComputedBy(
                         history.latestResults(GradeHistory.Subject.ENTERPRISE, List.of(enterpriseId), EnterpriseGrade.class).get(enterpriseId),
-                        r.value1(), r.value2(), GradeHistory.Cause.valueOf(r.value3())))
+                        r.value4()), r.value1(), r.value2(), GradeHistory.Cause.valueOf(r.value3())))
                 .orElseThrow(() -> ApiException.notFound("企业的安全风险等级（尚未评定，可 POST 本地址立即评定）"));
     }
 }

@@ -77,7 +77,7 @@ class RuleSetChange {
     RuleSetActivation activate(long id, String activatedBy) {
         RuleSetReleases.Activation activation = releases.activate(id, activatedBy);
         EnterpriseGrader.Outcome outcome = grader.gradeAll(DSL.trueCondition(), Cause.RULE_SET_ACTIVATED, activatedBy);
-        return new RuleSetActivation(activation.activated(), outcome.graded(), outcome.changed()).retired(activation.retired());
+        return new RuleSetActivation(activation.activated(), outcome.graded(), outcome.recoloured()).retired(activation.retired());
     }
 
     /** Both versions on the same facts of every enterprise (an administrator's scope is the whole registry). */

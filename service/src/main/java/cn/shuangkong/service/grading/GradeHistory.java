@@ -17,6 +17,7 @@ import org.jooq.Field;
 import org.springframework.stereotype.Component;
 
 import cn.shuangkong.rules.Grade;
+import cn.shuangkong.schema.tables.records.GradeHistoryRecord;
 import cn.shuangkong.service.api.model.GradeHistoryEntry;
 import cn.shuangkong.service.database.Statements;
 import cn.shuangkong.service.web.Times;
@@ -25,7 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code grade_history}: every stored grade with the inputs it came from, the whole result (numbers and
- * reasons), and the rule-set version that produced it, so any past grade can be explained and reproduced.
+ * reasons), and the rule-set version that produced it, so any past grade can be explained and reproduced. A grade
+ * whose result only repeats the previous one under another version may leave it out (see {@link Entry}).
  * Written in the caller's transaction, with the change that caused it.
  */
 @Component
@@ -66,7 +68,9 @@ public class GradeHistory {
 
     /**
      * One row to write; {@link #recordAll} writes many in one batch. The inputs and the result come as their JSON in
-     * UTF-8, the bytes the columns hold: a caller that also digests the result encodes it once.
+     * UTF-8, the bytes the columns hold: a caller that also digests the result encodes it once. A null result records a
+     * grade whose result is the subject's previous one, computed by another rule-set version (see {@link #page}); only
+     * a caller that knows the subject's previous row has that result may pass it.
      */
     public record Entry(Subject subject, long subjectId, String ruleSet, String ruleSetVersion, Grade grade, BigDecimal score,
                         byte[] inputsJson, byte[] resultJson, Cause cause, String gradedBy) {
@@ -156,7 +160,8 @@ public class GradeHistory {
         int to = from;
         long bytes = 0;
         while (to < entries.size() && to - from < ROWS_PER_STATEMENT && bytes < BYTES_PER_STATEMENT) {
-            bytes += entries.get(to).inputsJson().length + entries.get(to).resultJson().length;
+            Entry entry = entries.get(to);
+            bytes += entry.inputsJson().length + (entry.resultJson() == null ? 0 : entry.resultJson().length);
             to++;
         }
         return to;
@@ -167,30 +172,65 @@ public class GradeHistory {
         return page(subject, subjectId, 0, Integer.MAX_VALUE);
     }
 
-    /** One page, newest first. */
+    /**
+     * One page, newest first. A row without a result (V8) shows the result of the subject's newest earlier row that has
+     * one, with its own {@code ruleSetVersion}: the same result, computed by this row's version.
+     */
     public List<GradeHistoryEntry> page(Subject subject, long subjectId, int page, int size) {
-        return db.selectFrom(GRADE_HISTORY)
+        List<GradeHistoryRecord> rows = db.selectFrom(GRADE_HISTORY)
                 .where(GRADE_HISTORY.SUBJECT_TYPE.eq(subject.name()))
                 .and(GRADE_HISTORY.SUBJECT_ID.eq(subjectId))
                 .orderBy(GRADE_HISTORY.ID.desc())
                 .limit(size)
                 .offset((long) page * size)
-                .fetch(r -> {
-                    Grade grade = Grade.valueOf(r.getGrade());
-                    return new GradeHistoryEntry(r.getRuleSet(), r.getRuleSetVersion(), GradeViews.grade(grade), grade.label(),
-                            r.getCause(), Times.toApi(r.getGradedAt()), json.readValue(r.getResult(), OBJECT))
-                            .causeLabel(Cause.valueOf(r.getCause()).label())
-                            .score(r.getScore() == null ? null : r.getScore().stripTrailingZeros())
-                            .gradedBy(r.getGradedBy())
-                            .inputs(json.readValue(r.getInputs(), OBJECT));
-                });
+                .fetch();
+        // Oldest first, so that each row without a result finds the one it repeats: lower on the page, or before it.
+        String[] results = new String[rows.size()];
+        String carried = null;
+        for (int i = rows.size() - 1; i >= 0; i--) {
+            GradeHistoryRecord r = rows.get(i);
+            if (r.getResult() != null) {
+                carried = r.getResult();
+            } else if (carried == null) {
+                carried = db.select(GRADE_HISTORY.RESULT).from(GRADE_HISTORY)
+                        .where(GRADE_HISTORY.SUBJECT_TYPE.eq(subject.name()))
+                        .and(GRADE_HISTORY.SUBJECT_ID.eq(subjectId))
+                        .and(GRADE_HISTORY.ID.lt(r.getId()))
+                        .and(GRADE_HISTORY.RESULT.isNotNull())
+                        .orderBy(GRADE_HISTORY.ID.desc())
+                        .limit(1)
+                        .fetchOptional(GRADE_HISTORY.RESULT)
+                        .orElseThrow(() -> new IllegalStateException("grade_history " + r.getId() + " has no result, and no earlier row of "
+                                + subject + " " + subjectId + " has one"));
+            }
+            results[i] = carried;
+        }
+        List<GradeHistoryEntry> entries = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            GradeHistoryRecord r = rows.get(i);
+            Grade grade = Grade.valueOf(r.getGrade());
+            Map<String, Object> result = json.readValue(results[i], OBJECT);
+            if (r.getResult() == null) {
+                result.replace("ruleSetVersion", r.getRuleSetVersion());
+            }
+            entries.add(new GradeHistoryEntry(r.getRuleSet(), r.getRuleSetVersion(), GradeViews.grade(grade), grade.label(),
+                    r.getCause(), Times.toApi(r.getGradedAt()), result)
+                    .causeLabel(Cause.valueOf(r.getCause()).label())
+                    .score(r.getScore() == null ? null : r.getScore().stripTrailingZeros())
+                    .gradedBy(r.getGradedBy())
+                    .inputs(json.readValue(r.getInputs(), OBJECT)));
+        }
+        return entries;
     }
 
     public long count(Subject subject, long subjectId) {
         return db.fetchCount(GRADE_HISTORY, GRADE_HISTORY.SUBJECT_TYPE.eq(subject.name()).and(GRADE_HISTORY.SUBJECT_ID.eq(subjectId)));
     }
 
-    /** The result of each subject's latest grade, read back as {@code type}. */
+    /**
+     * The newest stored result of each subject, read back as {@code type}: that of its latest grade, which a row
+     * without a result repeats, except for the rule-set version (the caller has the version in force).
+     */
     public <T> Map<Long, T> latestResults(Subject subject, Collection<Long> subjectIds, Class<T> type) {
         Map<Long, T> latest = new HashMap<>();
         if (subjectIds.isEmpty()) {
@@ -200,6 +240,7 @@ public class GradeHistory {
                 .from(GRADE_HISTORY)
                 .where(GRADE_HISTORY.SUBJECT_TYPE.eq(subject.name()))
                 .and(GRADE_HISTORY.SUBJECT_ID.in(subjectIds))
+                .and(GRADE_HISTORY.RESULT.isNotNull())
                 .groupBy(GRADE_HISTORY.SUBJECT_ID)
                 .asTable("newest");
         db.select(GRADE_HISTORY.SUBJECT_ID, GRADE_HISTORY.RESULT)

@@ -10,14 +10,11 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.UUID;
 
 import javax.sql.DataSource;
 
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
 /**
@@ -32,36 +29,20 @@ class EnterpriseGradeDigestMigrationTest {
 
     @Test
     void gradesOfBeforeTheUpgradeKeepTheDigestOfTheirResult() throws Exception {
-        String url = "jdbc:h2:mem:migration-" + UUID.randomUUID()
-                + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;NON_KEYWORDS=VALUE,YEAR,MONTH,DAY;DB_CLOSE_DELAY=-1";
-        // Pooled connections for Flyway and the test, as in the service: H2 binds a check constraint's IN list to
-        // the session that created it, which must outlive Flyway's run.
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(url);
-        config.setUsername("sa");
-        config.setMaximumPoolSize(3);
-        try (HikariDataSource database = new HikariDataSource(config)) {
+        try (HikariDataSource database = H2Migrations.database()) {
             migrateAndCheck(database);
         }
     }
 
     private static void migrateAndCheck(DataSource database) throws Exception {
-        flyway(database, "7").migrate();
+        H2Migrations.flyway(database, "7").migrate();
         Map<Long, String> results = new HashMap<>();
         try (Connection c = database.getConnection();
-             PreparedStatement enterprise = c.prepareStatement("INSERT INTO enterprise (uscc, name, region_code, industry_category, version, "
-                     + "created_at, updated_at) VALUES (?, ?, '330302', 'MACHINERY', 1, NOW(), NOW())", Statement.RETURN_GENERATED_KEYS);
+             PreparedStatement enterprise = c.prepareStatement(H2Migrations.INSERT_ENTERPRISE, Statement.RETURN_GENERATED_KEYS);
              PreparedStatement grade = c.prepareStatement("INSERT INTO enterprise_grade (enterprise_id, grade, score, rule_set_version, result, "
                      + "cause, graded_at) VALUES (?, 'YELLOW', 26, ?, ?, 'FIRST_GRADE', NOW())")) {
             for (int i = 0; i < ROWS; i++) {
-                enterprise.setString(1, "91330302MA%07dX".formatted(i));
-                enterprise.setString(2, "企业" + i);
-                enterprise.executeUpdate();
-                long id;
-                try (ResultSet key = enterprise.getGeneratedKeys()) {
-                    key.next();
-                    id = key.getLong(1);
-                }
+                long id = H2Migrations.insertEnterprise(enterprise, i);
                 String result = "{\"uscc\":\"91330302MA%07dX\",\"grade\":\"YELLOW\",\"totalScore\":26,\"message\":\"总分 %d，一般风险（黄）\"}".formatted(i, i);
                 grade.setLong(1, id);
                 grade.setString(2, "0".repeat(64));
@@ -71,7 +52,7 @@ class EnterpriseGradeDigestMigrationTest {
             }
         }
 
-        flyway(database, null).migrate();
+        H2Migrations.flyway(database, null).migrate();
 
         MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
         Map<Long, byte[]> digests = new HashMap<>();
@@ -87,10 +68,5 @@ class EnterpriseGradeDigestMigrationTest {
         assertThat(digests).hasSize(ROWS);
         results.forEach((id, result) -> assertThat(digests.get(id)).as("digest of enterprise %d", id)
                 .isEqualTo(sha256.digest(result.getBytes(StandardCharsets.UTF_8))));
-    }
-
-    private static Flyway flyway(DataSource database, String target) {
-        var configuration = Flyway.configure().dataSource(database).locations("classpath:db/migration");
-        return (target == null ? configuration : configuration.target(target)).load();
     }
 }

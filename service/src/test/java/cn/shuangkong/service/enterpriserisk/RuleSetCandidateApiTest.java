@@ -1,5 +1,8 @@
 package cn.shuangkong.service.enterpriserisk;
 
+import static cn.shuangkong.schema.Tables.ENTERPRISE;
+import static cn.shuangkong.schema.Tables.ENTERPRISE_GRADE;
+import static cn.shuangkong.schema.Tables.GRADE_HISTORY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
@@ -14,12 +17,15 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import cn.shuangkong.service.Api;
 import cn.shuangkong.service.DatabaseTest;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * An administrator changes the enterprise points table: the upload is checked cell by cell, previewed over the whole
@@ -35,6 +41,9 @@ class RuleSetCandidateApiTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    DSLContext db;
 
     Api admin() {
         return Api.anonymous(port).asAdmin();
@@ -124,8 +133,11 @@ class RuleSetCandidateApiTest {
         String first = register(MARKED_EMPLOYEES);
         String second = register(MARKED_EMPLOYEES);
         String unmarked = register(MARKED_EMPLOYEES + 1);
+        // Scored by rows the candidate leaves as they are: the same result under both versions.
+        String untouched = register(50);
         // 商贸 1 + 1000 employees or more 5
         assertThat(grade(first).get("totalScore").asInt()).isEqualTo(6);
+        JsonNode untouchedBefore = grade(untouched);
         JsonNode builtIn = release("ACTIVE");
         String builtInVersion = builtIn.get("version").asString();
         byte[] table = admin().getBytes(builtIn.get("table").asString()).getBody();
@@ -163,11 +175,19 @@ class RuleSetCandidateApiTest {
         assertThat(enterpriseRuleSet().get("version").asString()).isEqualTo(builtInVersion);
 
         assertThat(as("lucheng-regulator").post(CANDIDATES + "/" + id + "/activate", Map.of()).getStatusCode().value()).isEqualTo(403);
+        Map<Long, String> coloursBefore = colours();
         var activated = admin().post(CANDIDATES + "/" + id + "/activate", Map.of());
         assertThat(activated.getStatusCode().value()).as(String.valueOf(activated.getBody())).isEqualTo(200);
         assertThat(activated.getBody().get("release").get("status").asString()).isEqualTo("ACTIVE");
         assertThat(activated.getBody().get("retired").get("version").asString()).isEqualTo(builtInVersion);
-        assertThat(activated.getBody().get("changed").asInt()).isGreaterThanOrEqualTo(2);
+        // Every enterprise re-graded; "changed" counts those whose colour changed (the two marked ones, and any other
+        // test's enterprise whose stored colour was not what the rules give), not every grade recorded anew, nor a first grade.
+        Map<Long, String> coloursAfter = colours();
+        assertThat(activated.getBody().get("regraded").asInt()).isEqualTo(coloursAfter.size());
+        long recoloured = coloursAfter.entrySet().stream()
+                .filter(e -> coloursBefore.containsKey(e.getKey()) && !e.getValue().equals(coloursBefore.get(e.getKey()))).count();
+        assertThat(recoloured).isGreaterThanOrEqualTo(2);
+        assertThat(activated.getBody().get("changed").asLong()).isEqualTo(recoloured);
 
         JsonNode red = grade(first);
         assertThat(red.get("grade").asString()).isEqualTo("RED");
@@ -178,6 +198,24 @@ class RuleSetCandidateApiTest {
         assertThat(history.get(0).get("ruleSetVersion").asString()).isEqualTo(candidateVersion);
         assertThat(history.get(0).get("causeLabel").asString()).isEqualTo("启用新版本规则");
         assertThat(history.get(1).get("ruleSetVersion").asString()).isEqualTo(builtInVersion);
+        assertThat(history.get(0).get("result").get("ruleSetVersion").asString()).isEqualTo(candidateVersion);
+        assertThat(storedResults(first)).doesNotContainNull();
+
+        // The same result under the new version is recorded with that version, its result not stored a second time
+        // (V8) but shown as the previous one, computed by the new version.
+        JsonNode untouchedAfter = grade(untouched);
+        assertThat(untouchedAfter.get("ruleSetVersion").asString()).isEqualTo(candidateVersion);
+        assertThat(untouchedAfter.get("cause").asString()).isEqualTo("RULE_SET_ACTIVATED");
+        assertThat(withoutVersionAndTime(untouchedAfter)).isEqualTo(withoutVersionAndTime(untouchedBefore));
+        JsonNode untouchedHistory = admin().get("/api/v1/enterprises/" + untouched + "/grade/history").getBody().get("content");
+        assertThat(untouchedHistory).hasSize(2);
+        assertThat(untouchedHistory.get(0).get("ruleSetVersion").asString()).isEqualTo(candidateVersion);
+        assertThat(untouchedHistory.get(0).get("cause").asString()).isEqualTo("RULE_SET_ACTIVATED");
+        assertThat(untouchedHistory.get(0).get("inputs")).isEqualTo(untouchedHistory.get(1).get("inputs"));
+        assertThat(untouchedHistory.get(0).get("result").get("ruleSetVersion").asString()).isEqualTo(candidateVersion);
+        assertThat(untouchedHistory.get(1).get("result").get("ruleSetVersion").asString()).isEqualTo(builtInVersion);
+        assertThat(withoutVersion(untouchedHistory.get(0).get("result"))).isEqualTo(withoutVersion(untouchedHistory.get(1).get("result")));
+        assertThat(storedResults(untouched)).hasSize(2).first().isNull();
 
         assertThat(enterpriseRuleSet().get("version").asString()).isEqualTo(candidateVersion);
         assertThat(release("RETIRED").get("version").asString()).isEqualTo(builtInVersion);
@@ -195,6 +233,52 @@ class RuleSetCandidateApiTest {
         assertThat(grade(first).get("grade").asString()).isEqualTo("BLUE");
         assertThat(grade(first).get("ruleSetVersion").asString()).isEqualTo(builtInVersion);
         assertThat(enterpriseRuleSet().get("version").asString()).isEqualTo(builtInVersion);
+
+        // Two rows without a result in a row: each shows the first grade's result with its own version, also when the
+        // row it repeats is not on the page.
+        List<String> stored = storedResults(untouched);
+        assertThat(stored).hasSize(3);
+        assertThat(stored.subList(0, 2)).containsOnlyNulls();
+        assertThat(stored.get(2)).isNotNull();
+        assertThat(grade(untouched).get("ruleSetVersion").asString()).isEqualTo(builtInVersion);
+        assertThat(withoutVersionAndTime(grade(untouched))).isEqualTo(withoutVersionAndTime(untouchedBefore));
+        String historyOf = "/api/v1/enterprises/" + untouched + "/grade/history";
+        JsonNode all = admin().get(historyOf).getBody().get("content");
+        assertThat(all).hasSize(3);
+        for (int page = 0; page < 2; page++) {
+            JsonNode entry = admin().get(historyOf + "?page=" + page + "&size=1").getBody().get("content").get(0);
+            assertThat(entry).isEqualTo(all.get(page));
+            String version = page == 0 ? builtInVersion : candidateVersion;
+            assertThat(entry.get("ruleSetVersion").asString()).isEqualTo(version);
+            assertThat(entry.get("result").get("ruleSetVersion").asString()).isEqualTo(version);
+            assertThat(withoutVersion(entry.get("result"))).isEqualTo(withoutVersion(all.get(2).get("result")));
+        }
+    }
+
+    /** Every graded enterprise's colour in force. */
+    private Map<Long, String> colours() {
+        return db.select(ENTERPRISE_GRADE.ENTERPRISE_ID, ENTERPRISE_GRADE.GRADE).from(ENTERPRISE_GRADE).fetchMap(ENTERPRISE_GRADE.ENTERPRISE_ID,
+                ENTERPRISE_GRADE.GRADE);
+    }
+
+    /** The stored results of an enterprise's grades, newest first; null where a grade repeats the previous result. */
+    private List<String> storedResults(String uscc) {
+        return db.select(GRADE_HISTORY.RESULT).from(GRADE_HISTORY).join(ENTERPRISE).on(ENTERPRISE.ID.eq(GRADE_HISTORY.SUBJECT_ID))
+                .where(GRADE_HISTORY.SUBJECT_TYPE.eq("ENTERPRISE")).and(ENTERPRISE.USCC.eq(uscc))
+                .orderBy(GRADE_HISTORY.ID.desc())
+                .fetch(GRADE_HISTORY.RESULT);
+    }
+
+    private static JsonNode withoutVersion(JsonNode result) {
+        ObjectNode copy = (ObjectNode) result.deepCopy();
+        copy.remove("ruleSetVersion");
+        return copy;
+    }
+
+    private static JsonNode withoutVersionAndTime(JsonNode grade) {
+        ObjectNode copy = (ObjectNode) withoutVersion(grade);
+        copy.remove(List.of("gradedAt", "asOf", "cause", "causeLabel"));
+        return copy;
     }
 
     @Test

@@ -42,6 +42,15 @@ class GradeHistoryChunkTest {
     }
 
     @Test
+    void aRowThatRepeatsThePreviousResultCountsItsInputsOnly() {
+        // 1.5 MB of inputs and no result (the previous result under another version): three rows as above.
+        List<GradeHistory.Entry> rows = Collections.nCopies(7, entry(3 * MB / 2, -1));
+
+        assertThat(ends(rows)).containsExactly(3, 6, 7);
+        assertThat(ends(Collections.nCopies(600, entry(500, -1)))).containsExactly(250, 500, 600);
+    }
+
+    @Test
     void noRowsNoStatement() {
         assertThat(ends(List.of())).isEmpty();
     }
@@ -54,8 +63,9 @@ class GradeHistoryChunkTest {
         return ends;
     }
 
+    /** A row with JSON of these sizes; no result where {@code resultBytes} is negative. */
     private static GradeHistory.Entry entry(int inputBytes, int resultBytes) {
         return new GradeHistory.Entry(GradeHistory.Subject.ENTERPRISE, 1, "enterprise", "v", Grade.BLUE, BigDecimal.ONE, new byte[inputBytes],
-                new byte[resultBytes], GradeHistory.Cause.NIGHTLY, "system");
+                resultBytes < 0 ? null : new byte[resultBytes], GradeHistory.Cause.NIGHTLY, "system");
     }
 }
