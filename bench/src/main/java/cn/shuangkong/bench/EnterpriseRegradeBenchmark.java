@@ -52,7 +52,11 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  *       {@code EnterpriseFactsReader.read} (see {@link #KEYSET}), 500 enterprises a batch in id order, every row and
  *       column consumed, nothing graded;</li>
  *   <li>as {@code admin}: the table in force downloaded through its {@code table} link, one message text edited (a new
- *       version that changes no colour) and uploaded as a candidate, timed (the dry run grades everyone twice);</li>
+ *       version that changes no colour) and uploaded as a candidate, timed (the dry run grades everyone twice). The
+ *       edited message is that of one industry (危险化学品, about 7 % of the enterprises), so the other results are
+ *       the same under the new version and their history rows do not repeat them; with {@code bench.regrade.edit=every}
+ *       every message that names its points is edited, so every enterprise's explanation changes and every history row
+ *       holds its whole result (the worst case of an activation);</li>
  *   <li>the pure read again, then {@code POST …/candidates/{id}/activate} timed (its response comes after every
  *       enterprise has been re-graded and written); the service's {@code Graded N enterprises (RULE_SET_ACTIVATED) …}
  *       line gives the split into reading, rules and writing;</li>
@@ -66,7 +70,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  *
  * <p>Options (system properties, set by {@code bench/pom.xml} from the same Maven properties):
  * {@code bench.regrade.enterprises}, {@code .riskPoints} and {@code .hiddenDangers} (per enterprise), {@code .heap}
- * (the service's -Xmx), {@code .profile}, {@code .samples}, {@code .jdbcOptions} (appended to the service's JDBC
+ * (the service's -Xmx), {@code .profile}, {@code .samples}, {@code .edit} ({@code one} or {@code every}), {@code .jdbcOptions} (appended to the service's JDBC
  * URL), {@code .workers} (the service's {@code shuangkong.grading.workers}; empty: its default), {@code .jar},
  * {@code .jdbc}, {@code .user}, {@code .password}, {@code .dialect}, {@code .keepDatabase},
  * {@code .dir} (logs).
@@ -133,7 +137,7 @@ public final class EnterpriseRegradeBenchmark {
             "accidents (3 years)", "enforcement actions (1 year)", "licences", "alarms (open or 30 days)", "unresolved quality findings");
 
     /** The service's line after a full grading run (EnterpriseGrader.gradeAll). */
-    private static final Pattern GRADED = Pattern.compile("Graded (\\d+) enterprises \\(RULE_SET_ACTIVATED\\), (\\d+) changed, in (\\d+) ms "
+    private static final Pattern GRADED = Pattern.compile("Graded (\\d+) enterprises \\(RULE_SET_ACTIVATED\\), (\\d+) changed \\((\\d+) of colour\\), in (\\d+) ms "
             + "by (\\d+) workers: reading (\\d+) ms, rules (\\d+) ms, writing (\\d+) ms");
     private static final Pattern NEVER_GRADED = Pattern.compile("^(\\S+)\\s.*Graded (\\d+) enterprises that had never been graded");
     private static final Pattern STARTED = Pattern.compile("^(\\S+)\\s.*Started \\S+ in ([\\d.]+) seconds");
@@ -152,6 +156,8 @@ public final class EnterpriseRegradeBenchmark {
     private final String heap;
     private final boolean profile;
     private final int sampleCount;
+    /** Whether the edited table changes every indicator message, not one ({@code bench.regrade.edit}). */
+    private final boolean everyMessage;
     private final String jdbcOptions;
     private final String workers;
     private final boolean keepDatabase;
@@ -170,6 +176,11 @@ public final class EnterpriseRegradeBenchmark {
         heap = System.getProperty("bench.regrade.heap", "512m");
         profile = Boolean.getBoolean("bench.regrade.profile");
         sampleCount = Math.max(1, Integer.getInteger("bench.regrade.samples", 3));
+        everyMessage = switch (System.getProperty("bench.regrade.edit", "one")) {
+            case "one" -> false;
+            case "every" -> true;
+            default -> throw new IllegalArgumentException("bench.regrade.edit is one or every, not " + System.getProperty("bench.regrade.edit"));
+        };
         jdbcOptions = System.getProperty("bench.regrade.jdbcOptions", "");
         workers = System.getProperty("bench.regrade.workers", "");
         keepDatabase = Boolean.getBoolean("bench.regrade.keepDatabase");
@@ -189,7 +200,7 @@ public final class EnterpriseRegradeBenchmark {
     }
 
     /** The service's own account of a full re-grade (reading, rules and writing summed over its workers). */
-    record Split(int graded, int changed, long totalMs, int workers, long readingMs, long rulesMs, long writingMs) {
+    record Split(int graded, int changed, int recoloured, long totalMs, int workers, long readingMs, long rulesMs, long writingMs) {
     }
 
     /** One activation sample: the pure read just before it, the dry run that preceded it, the activation. */
@@ -201,8 +212,9 @@ public final class EnterpriseRegradeBenchmark {
             throw new IllegalStateException("no service jar at " + jar + ": build it first (./mvnw -q -B package -DskipTests, or -pl service,bench -am)");
         }
         Files.createDirectories(dir);
-        System.out.printf("Shuangkong enterprise re-grade benchmark: %,d enterprises, ~%d risk points and %d hidden dangers each, service -Xmx%s%s%s%n",
-                enterprises, riskPoints, hiddenDangers, heap, profile ? ", JFR on" : "", jdbcOptions.isBlank() ? "" : ", service JDBC URL + " + jdbcOptions);
+        System.out.printf("Shuangkong enterprise re-grade benchmark: %,d enterprises, ~%d risk points and %d hidden dangers each, service -Xmx%s, "
+                + "%s%s%s%n", enterprises, riskPoints, hiddenDangers, heap, everyMessage ? "every indicator message edited" : "one indicator message edited",
+                profile ? ", JFR on" : "", jdbcOptions.isBlank() ? "" : ", service JDBC URL + " + jdbcOptions);
         System.out.printf("service jar %s, JDK %s, %d cores, load average %s%n", jar, System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors(), BenchDatabase.loadAverage());
         try (Connection admin = DriverManager.getConnection(jdbcBase + JDBC_PARAMS, dbUser, dbPassword); Statement s = admin.createStatement()) {
@@ -293,10 +305,10 @@ public final class EnterpriseRegradeBenchmark {
             PureRead warm = fastestPureRead(dbUrl, "pure read #1 (after the first grading)");
 
             byte[] original = admin.get(activeTableLink(admin.getText(RULESETS)));
-            byte[] edited = withOneMessageEdited(original);
+            byte[] edited = withMessagesEdited(original, everyMessage);
             List<Sample> samples = new ArrayList<>();
             for (int n = 1; n <= sampleCount; n++) {
-                samples.add(n % 2 == 1 ? sample(admin, gcLog, dbUrl, edited, "edited table (one message text)", n)
+                samples.add(n % 2 == 1 ? sample(admin, gcLog, dbUrl, edited, everyMessage ? "edited table (every indicator message)" : "edited table (one message text)", n)
                         : sample(admin, gcLog, dbUrl, original, "original table back", n));
             }
 
@@ -326,9 +338,9 @@ public final class EnterpriseRegradeBenchmark {
         if (!id.find()) {
             throw new IllegalStateException("no release id in " + abbreviate(upload.body()));
         }
-        System.out.printf("candidate %s: evaluated %s, changed colour %s%n", id.group(1), field(upload.body(), "evaluated"), field(upload.body(), "changed"));
+        System.out.printf("candidate %s: evaluated %s, would change colour %s%n", id.group(1), field(upload.body(), "evaluated"), field(upload.body(), "changed"));
         PureRead read = fastestPureRead(dbUrl, "pure read #" + (n + 1) + " (just before activation " + n + ")");
-        Timed activation = admin.timed("activation #" + n + " (full re-grade, every result written)", gcLog,
+        Timed activation = admin.timed("activation #" + n + " (full re-grade: every enterprise graded and its grade recorded)", gcLog,
                 () -> admin.post(CANDIDATES + "/" + id.group(1) + "/activate"), 200);
         Split split = lastSplit(admin.service.log());
         System.out.printf("activation #%d: regraded %s, changed colour %s; service log: %s%n", n, field(activation.body(), "regraded"),
@@ -484,8 +496,8 @@ public final class EnterpriseRegradeBenchmark {
         for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
             Matcher m = GRADED.matcher(line);
             if (m.find()) {
-                split = new Split(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Long.parseLong(m.group(3)), Integer.parseInt(m.group(4)),
-                        Long.parseLong(m.group(5)), Long.parseLong(m.group(6)), Long.parseLong(m.group(7)));
+                split = new Split(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)), Long.parseLong(m.group(4)),
+                        Integer.parseInt(m.group(5)), Long.parseLong(m.group(6)), Long.parseLong(m.group(7)), Long.parseLong(m.group(8)));
             }
         }
         if (split == null) {
@@ -506,21 +518,29 @@ public final class EnterpriseRegradeBenchmark {
         throw new IllegalStateException("no ACTIVE enterprise release with a table link in " + abbreviate(ruleSets));
     }
 
-    /** The table with the first indicator message that names its points given a suffix: a new version that changes no colour. */
-    static byte[] withOneMessageEdited(byte[] table) throws IOException {
+    /**
+     * The table with the first indicator message that names its points (or, with {@code every}, each of them) given a
+     * suffix: a new version that changes no colour.
+     */
+    static byte[] withMessagesEdited(byte[] table, boolean every) throws IOException {
         try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(table))) {
+            int edited = 0;
             for (Row row : workbook.getSheetAt(0)) {
                 for (Cell cell : row) {
-                    if (cell.getCellType() == CellType.STRING && cell.getStringCellValue().contains("计 {$i.points} 分")) {
+                    if (cell.getCellType() == CellType.STRING && cell.getStringCellValue().contains("计 {$i.points} 分") && (every || edited == 0)) {
                         cell.setCellValue(cell.getStringCellValue() + "（基准测试）");
-                        ByteArrayOutputStream out = new ByteArrayOutputStream();
-                        workbook.write(out);
-                        return out.toByteArray();
+                        edited++;
                     }
                 }
             }
+            if (edited == 0) {
+                throw new IllegalStateException("no message naming its points in the table in force");
+            }
+            System.out.printf("edited table: %d indicator message%s given a suffix%n", edited, edited == 1 ? "" : "s");
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            workbook.write(out);
+            return out.toByteArray();
         }
-        throw new IllegalStateException("no message naming its points in the table in force");
     }
 
     /**
