@@ -20,7 +20,13 @@ public class V8_1__Enterprise_grade_digest_without_version extends BaseJavaMigra
     @Override
     public void migrate(Context context) throws Exception {
         EnterpriseGradeDigests.recompute(context.getConnection(), "SELECT g.enterprise_id, h.result FROM enterprise_grade g JOIN grade_history h "
-                + "ON h.id = (SELECT MAX(n.id) FROM grade_history n WHERE n.subject_type = 'ENTERPRISE' AND n.subject_id = g.enterprise_id) "
-                + "WHERE g.enterprise_id > ? ORDER BY g.enterprise_id", result -> VERSION.matcher(result).replaceFirst("}"));
+                + "ON h.id = (SELECT MAX(n.id) FROM grade_history n WHERE n.subject_type = 'ENTERPRISE' AND n.subject_id = g.enterprise_id "
+                + "AND n.result IS NOT NULL) WHERE g.enterprise_id > ? ORDER BY g.enterprise_id",
+                V8_1__Enterprise_grade_digest_without_version::withoutVersion);
+    }
+
+    /** A stored result's JSON without its version, as the grader digests it. */
+    public static String withoutVersion(String result) {
+        return VERSION.matcher(result).replaceFirst("}");
     }
 }

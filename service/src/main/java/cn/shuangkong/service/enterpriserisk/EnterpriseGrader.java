@@ -204,8 +204,9 @@ class EnterpriseGrader {
         }
         if (outcome.graded() > 0) {
             log.info("Graded {} enterprises ({}), {} changed ({} of colour), in {} ms by {} workers: reading {} ms, rules {} ms, writing {} ms "
-                    + "(summed over the workers)", outcome.graded(), cause, outcome.changed(), outcome.recoloured(), (System.nanoTime() - start) / 1_000_000, workers,
-                    outcome.readNanos() / 1_000_000, outcome.rulesNanos() / 1_000_000, outcome.writeNanos() / 1_000_000);
+                    + "(summed over the workers)", outcome.graded(), cause, outcome.changed(), outcome.recoloured(),
+                    (System.nanoTime() - start) / 1_000_000, workers, outcome.readNanos() / 1_000_000, outcome.rulesNanos() / 1_000_000,
+                    outcome.writeNanos() / 1_000_000);
         }
         return outcome;
     }

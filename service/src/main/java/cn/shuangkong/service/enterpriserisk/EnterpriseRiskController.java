@@ -7,6 +7,7 @@ import java.net.URI;
 import java.util.List;
 
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.springframework.core.io.Resource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
@@ -95,16 +96,19 @@ class EnterpriseRiskController implements EnterpriseRiskApi {
     }
 
     /**
-     * The grade in force: its colour, version and time from {@code enterprise_grade}, its whole result from the newest
-     * history row that has one.
+     * The grade in force: its version, cause and time from {@code enterprise_grade}, its whole result from the newest
+     * history row that has one, in one statement (a re-grade committed in between cannot pair one grade's version with
+     * another's result).
      */
     private EnterpriseRiskGrade current(long enterpriseId) {
-        return db.select(ENTERPRISE.NAME, ENTERPRISE_GRADE.GRADED_AT, ENTERPRISE_GRADE.CAUSE, ENTERPRISE_GRADE.RULE_SET_VERSION)
+        Field<String> result = history.newestResult(GradeHistory.Subject.ENTERPRISE, ENTERPRISE_GRADE.ENTERPRISE_ID);
+        return db.select(ENTERPRISE.NAME, ENTERPRISE_GRADE.GRADED_AT, ENTERPRISE_GRADE.CAUSE, ENTERPRISE_GRADE.RULE_SET_VERSION, result)
                 .from(ENTERPRISE_GRADE).join(ENTERPRISE).on(ENTERPRISE.ID.eq(ENTERPRISE_GRADE.ENTERPRISE_ID))
                 .where(ENTERPRISE_GRADE.ENTERPRISE_ID.eq(enterpriseId))
-                .fetchOptional(r -> EnterpriseGradeViews.view(EnterpriseGradeViews.asComputedBy(
-                        history.latestResults(GradeHistory.Subject.ENTERPRISE, List.of(enterpriseId), EnterpriseGrade.class).get(enterpriseId),
-                        r.value4()), r.value1(), r.value2(), GradeHistory.Cause.valueOf(r.value3())))
+                .fetchOptional()
+                .filter(r -> r.value5() != null)
+                .map(r -> EnterpriseGradeViews.view(EnterpriseGradeViews.asComputedBy(history.result(r.value5(), EnterpriseGrade.class), r.value4()),
+                        r.value1(), r.value2(), GradeHistory.Cause.valueOf(r.value3())))
                 .orElseThrow(() -> ApiException.notFound("企业的安全风险等级（尚未评定，可 POST 本地址立即评定）"));
     }
 }

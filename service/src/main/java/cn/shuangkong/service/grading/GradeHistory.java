@@ -14,6 +14,7 @@ import java.util.Map;
 
 import org.jooq.DSLContext;
 import org.jooq.Field;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Component;
 
 import cn.shuangkong.rules.Grade;
@@ -211,7 +212,7 @@ public class GradeHistory {
             Grade grade = Grade.valueOf(r.getGrade());
             Map<String, Object> result = json.readValue(results[i], OBJECT);
             if (r.getResult() == null) {
-                result.replace("ruleSetVersion", r.getRuleSetVersion());
+                result.put("ruleSetVersion", r.getRuleSetVersion());
             }
             entries.add(new GradeHistoryEntry(r.getRuleSet(), r.getRuleSetVersion(), GradeViews.grade(grade), grade.label(),
                     r.getCause(), Times.toApi(r.getGradedAt()), result)
@@ -223,24 +224,43 @@ public class GradeHistory {
         return entries;
     }
 
+    /**
+     * The newest stored result of a subject, as a field of the caller's query (so that it is read in the same
+     * statement as what the caller reads beside it); {@code subjectId} is the caller's column of the subject's id.
+     */
+    public Field<String> newestResult(Subject subject, Field<Long> subjectId) {
+        var newer = GRADE_HISTORY.as("newer");
+        return DSL.field(DSL.select(GRADE_HISTORY.RESULT).from(GRADE_HISTORY).where(GRADE_HISTORY.ID.eq(
+                DSL.select(DSL.max(newer.ID)).from(newer)
+                        .where(newer.SUBJECT_TYPE.eq(subject.name()))
+                        .and(newer.SUBJECT_ID.eq(subjectId))
+                        .and(newer.RESULT.isNotNull()))));
+    }
+
+    /** A stored result read back as {@code type}. */
+    public <T> T result(String json, Class<T> type) {
+        return this.json.readValue(json, type);
+    }
+
     public long count(Subject subject, long subjectId) {
         return db.fetchCount(GRADE_HISTORY, GRADE_HISTORY.SUBJECT_TYPE.eq(subject.name()).and(GRADE_HISTORY.SUBJECT_ID.eq(subjectId)));
     }
 
     /**
      * The newest stored result of each subject, read back as {@code type}: that of its latest grade, which a row
-     * without a result repeats, except for the rule-set version (the caller has the version in force).
+     * without a result (only an enterprise's) repeats, except for the rule-set version.
      */
     public <T> Map<Long, T> latestResults(Subject subject, Collection<Long> subjectIds, Class<T> type) {
         Map<Long, T> latest = new HashMap<>();
         if (subjectIds.isEmpty()) {
             return latest;
         }
-        var newest = db.select(GRADE_HISTORY.SUBJECT_ID, org.jooq.impl.DSL.max(GRADE_HISTORY.ID).as("id"))
+        var newest = db.select(GRADE_HISTORY.SUBJECT_ID, DSL.max(GRADE_HISTORY.ID).as("id"))
                 .from(GRADE_HISTORY)
                 .where(GRADE_HISTORY.SUBJECT_TYPE.eq(subject.name()))
                 .and(GRADE_HISTORY.SUBJECT_ID.in(subjectIds))
-                .and(GRADE_HISTORY.RESULT.isNotNull())
+                // Only an enterprise's rows may lack a result; for the others MAX(id) stays an index-only lookup.
+                .and(subject == Subject.ENTERPRISE ? GRADE_HISTORY.RESULT.isNotNull() : DSL.noCondition())
                 .groupBy(GRADE_HISTORY.SUBJECT_ID)
                 .asTable("newest");
         db.select(GRADE_HISTORY.SUBJECT_ID, GRADE_HISTORY.RESULT)

@@ -8,10 +8,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -24,6 +28,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import cn.shuangkong.service.Api;
 import cn.shuangkong.service.DatabaseTest;
+import db.migration.V8_1__Enterprise_grade_digest_without_version;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -129,7 +134,7 @@ class RuleSetCandidateApiTest {
     }
 
     @Test
-    void aCandidateIsPreviewedThenActivatedAndTheOldVersionCanComeBack() throws IOException {
+    void aCandidateIsPreviewedThenActivatedAndTheOldVersionCanComeBack() throws IOException, NoSuchAlgorithmException {
         String first = register(MARKED_EMPLOYEES);
         String second = register(MARKED_EMPLOYEES);
         String unmarked = register(MARKED_EMPLOYEES + 1);
@@ -216,6 +221,10 @@ class RuleSetCandidateApiTest {
         assertThat(untouchedHistory.get(1).get("result").get("ruleSetVersion").asString()).isEqualTo(builtInVersion);
         assertThat(withoutVersion(untouchedHistory.get(0).get("result"))).isEqualTo(withoutVersion(untouchedHistory.get(1).get("result")));
         assertThat(storedResults(untouched)).hasSize(2).first().isNull();
+        // The digest in force is the grader's, of the newest result as stored by the service's mapper, and what V8_1
+        // computes of it.
+        assertDigestInForceIsOfNewestResultWithoutVersion(first);
+        assertDigestInForceIsOfNewestResultWithoutVersion(untouched);
 
         assertThat(enterpriseRuleSet().get("version").asString()).isEqualTo(candidateVersion);
         assertThat(release("RETIRED").get("version").asString()).isEqualTo(builtInVersion);
@@ -253,6 +262,15 @@ class RuleSetCandidateApiTest {
             assertThat(entry.get("result").get("ruleSetVersion").asString()).isEqualTo(version);
             assertThat(withoutVersion(entry.get("result"))).isEqualTo(withoutVersion(all.get(2).get("result")));
         }
+    }
+
+    private void assertDigestInForceIsOfNewestResultWithoutVersion(String uscc) throws NoSuchAlgorithmException {
+        String newest = storedResults(uscc).stream().filter(Objects::nonNull).findFirst().orElseThrow();
+        assertThat(newest).containsPattern(",\"ruleSetVersion\":\"[0-9a-f]{64}\"}$");
+        byte[] digest = db.select(ENTERPRISE_GRADE.RESULT_DIGEST).from(ENTERPRISE_GRADE).join(ENTERPRISE).on(ENTERPRISE.ID.eq(ENTERPRISE_GRADE.ENTERPRISE_ID))
+                .where(ENTERPRISE.USCC.eq(uscc)).fetchSingle(ENTERPRISE_GRADE.RESULT_DIGEST);
+        assertThat(digest).isEqualTo(MessageDigest.getInstance("SHA-256").digest(
+                V8_1__Enterprise_grade_digest_without_version.withoutVersion(newest).getBytes(StandardCharsets.UTF_8)));
     }
 
     /** Every graded enterprise's colour in force. */
