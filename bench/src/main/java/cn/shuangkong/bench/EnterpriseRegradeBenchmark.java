@@ -70,7 +70,8 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  *
  * <p>Options (system properties, set by {@code bench/pom.xml} from the same Maven properties):
  * {@code bench.regrade.enterprises}, {@code .riskPoints} and {@code .hiddenDangers} (per enterprise), {@code .heap}
- * (the service's -Xmx), {@code .profile}, {@code .samples}, {@code .edit} ({@code one} or {@code every}), {@code .jdbcOptions} (appended to the service's JDBC
+ * (the service's -Xmx), {@code .profile}, {@code .samples}, {@code .edit} ({@code one} or {@code every}),
+ * {@code .jdbcOptions} (appended to the service's JDBC
  * URL), {@code .workers} (the service's {@code shuangkong.grading.workers}; empty: its default), {@code .jar},
  * {@code .jdbc}, {@code .user}, {@code .password}, {@code .dialect}, {@code .keepDatabase},
  * {@code .dir} (logs).
@@ -137,7 +138,8 @@ public final class EnterpriseRegradeBenchmark {
             "accidents (3 years)", "enforcement actions (1 year)", "licences", "alarms (open or 30 days)", "unresolved quality findings");
 
     /** The service's line after a full grading run (EnterpriseGrader.gradeAll). */
-    private static final Pattern GRADED = Pattern.compile("Graded (\\d+) enterprises \\(RULE_SET_ACTIVATED\\), (\\d+) changed \\((\\d+) of colour\\), in (\\d+) ms "
+    private static final Pattern GRADED = Pattern.compile("Graded (\\d+) enterprises \\(RULE_SET_ACTIVATED\\), (\\d+) changed "
+            + "\\((\\d+) of colour\\), in (\\d+) ms "
             + "by (\\d+) workers: reading (\\d+) ms, rules (\\d+) ms, writing (\\d+) ms");
     private static final Pattern NEVER_GRADED = Pattern.compile("^(\\S+)\\s.*Graded (\\d+) enterprises that had never been graded");
     private static final Pattern STARTED = Pattern.compile("^(\\S+)\\s.*Started \\S+ in ([\\d.]+) seconds");
@@ -213,8 +215,8 @@ public final class EnterpriseRegradeBenchmark {
         }
         Files.createDirectories(dir);
         System.out.printf("Shuangkong enterprise re-grade benchmark: %,d enterprises, ~%d risk points and %d hidden dangers each, service -Xmx%s, "
-                + "%s%s%s%n", enterprises, riskPoints, hiddenDangers, heap, everyMessage ? "every indicator message edited" : "one indicator message edited",
-                profile ? ", JFR on" : "", jdbcOptions.isBlank() ? "" : ", service JDBC URL + " + jdbcOptions);
+                + "%s%s%s%n", enterprises, riskPoints, hiddenDangers, heap,
+                everyMessage ? "every indicator message edited" : "one indicator message edited", profile ? ", JFR on" : "", jdbcOptions.isBlank() ? "" : ", service JDBC URL + " + jdbcOptions);
         System.out.printf("service jar %s, JDK %s, %d cores, load average %s%n", jar, System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors(), BenchDatabase.loadAverage());
         try (Connection admin = DriverManager.getConnection(jdbcBase + JDBC_PARAMS, dbUser, dbPassword); Statement s = admin.createStatement()) {
@@ -308,7 +310,8 @@ public final class EnterpriseRegradeBenchmark {
             byte[] edited = withMessagesEdited(original, everyMessage);
             List<Sample> samples = new ArrayList<>();
             for (int n = 1; n <= sampleCount; n++) {
-                samples.add(n % 2 == 1 ? sample(admin, gcLog, dbUrl, edited, everyMessage ? "edited table (every indicator message)" : "edited table (one message text)", n)
+                String what = everyMessage ? "edited table (every indicator message)" : "edited table (one message text)";
+                samples.add(n % 2 == 1 ? sample(admin, gcLog, dbUrl, edited, what, n)
                         : sample(admin, gcLog, dbUrl, original, "original table back", n));
             }
 
@@ -338,7 +341,8 @@ public final class EnterpriseRegradeBenchmark {
         if (!id.find()) {
             throw new IllegalStateException("no release id in " + abbreviate(upload.body()));
         }
-        System.out.printf("candidate %s: evaluated %s, would change colour %s%n", id.group(1), field(upload.body(), "evaluated"), field(upload.body(), "changed"));
+        System.out.printf("candidate %s: evaluated %s, would change colour %s%n", id.group(1), field(upload.body(), "evaluated"),
+                field(upload.body(), "changed"));
         PureRead read = fastestPureRead(dbUrl, "pure read #" + (n + 1) + " (just before activation " + n + ")");
         Timed activation = admin.timed("activation #" + n + " (full re-grade: every enterprise graded and its grade recorded)", gcLog,
                 () -> admin.post(CANDIDATES + "/" + id.group(1) + "/activate"), 200);
