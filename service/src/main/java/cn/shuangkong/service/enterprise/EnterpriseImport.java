@@ -35,6 +35,7 @@ import cn.shuangkong.service.excel.CellParsing;
 import cn.shuangkong.service.excel.CellValue;
 import cn.shuangkong.service.excel.Headers;
 import cn.shuangkong.service.excel.ReadLimits;
+import cn.shuangkong.service.excel.RowValidator;
 import cn.shuangkong.service.excel.SheetRow;
 import cn.shuangkong.service.excel.SpreadsheetRejected;
 import cn.shuangkong.service.excel.WorkbookReader;
@@ -44,7 +45,6 @@ import cn.shuangkong.service.security.CurrentUser;
 import cn.shuangkong.service.security.Jurisdiction;
 import cn.shuangkong.service.web.ApiException;
 import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
 
 /**
  * The registry import (一企一档): a sheet of enterprises, new ones registered and known ones updated by their
@@ -64,11 +64,11 @@ class EnterpriseImport {
     private final DSLContext db;
     private final EnterpriseRegistry registry;
     private final SheetImports imports;
-    private final Validator validator;
+    private final RowValidator validator;
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
-    EnterpriseImport(DSLContext db, EnterpriseRegistry registry, SheetImports imports, Validator validator, Clock clock,
+    EnterpriseImport(DSLContext db, EnterpriseRegistry registry, SheetImports imports, RowValidator validator, Clock clock,
                      ApplicationEventPublisher events) {
         this.events = events;
         this.db = db;

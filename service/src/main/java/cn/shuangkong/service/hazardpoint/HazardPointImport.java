@@ -25,6 +25,7 @@ import cn.shuangkong.service.excel.CellParsing;
 import cn.shuangkong.service.excel.CellValue;
 import cn.shuangkong.service.excel.Headers;
 import cn.shuangkong.service.excel.ReadLimits;
+import cn.shuangkong.service.excel.RowValidator;
 import cn.shuangkong.service.excel.SheetRow;
 import cn.shuangkong.service.excel.SpreadsheetRejected;
 import cn.shuangkong.service.excel.WorkbookReader;
@@ -33,7 +34,6 @@ import cn.shuangkong.service.imports.SheetImports;
 import cn.shuangkong.service.security.CurrentUser;
 import cn.shuangkong.service.web.ApiException;
 import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
 
 /**
  * The import of geological hazard points (地质灾害隐患点), all or nothing: one row per point, checked as the API checks
@@ -50,9 +50,9 @@ class HazardPointImport {
 
     private final HazardPointRegister register;
     private final SheetImports imports;
-    private final Validator validator;
+    private final RowValidator validator;
 
-    HazardPointImport(HazardPointRegister register, SheetImports imports, Validator validator) {
+    HazardPointImport(HazardPointRegister register, SheetImports imports, RowValidator validator) {
         this.register = register;
         this.imports = imports;
         this.validator = validator;

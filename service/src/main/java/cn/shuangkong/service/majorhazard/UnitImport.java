@@ -32,6 +32,7 @@ import cn.shuangkong.service.excel.CellParsing;
 import cn.shuangkong.service.excel.CellValue;
 import cn.shuangkong.service.excel.Headers;
 import cn.shuangkong.service.excel.ReadLimits;
+import cn.shuangkong.service.excel.RowValidator;
 import cn.shuangkong.service.excel.SheetRow;
 import cn.shuangkong.service.excel.SpreadsheetRejected;
 import cn.shuangkong.service.excel.WorkbookReader;
@@ -40,7 +41,6 @@ import cn.shuangkong.service.imports.SheetImports;
 import cn.shuangkong.service.security.CurrentUser;
 import cn.shuangkong.service.web.ApiException;
 import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
 
 /**
  * The import of an enterprise's units and their chemicals (GB 18218-2018), all or nothing: one row per chemical, rows
@@ -60,9 +60,9 @@ class UnitImport {
     private final UnitRegister register;
     private final EnterpriseRegistry enterprises;
     private final SheetImports imports;
-    private final Validator validator;
+    private final RowValidator validator;
 
-    UnitImport(UnitRegister register, EnterpriseRegistry enterprises, SheetImports imports, Validator validator) {
+    UnitImport(UnitRegister register, EnterpriseRegistry enterprises, SheetImports imports, RowValidator validator) {
         this.register = register;
         this.enterprises = enterprises;
         this.imports = imports;

@@ -29,6 +29,7 @@ import cn.shuangkong.service.excel.CellParsing;
 import cn.shuangkong.service.excel.CellValue;
 import cn.shuangkong.service.excel.Headers;
 import cn.shuangkong.service.excel.ReadLimits;
+import cn.shuangkong.service.excel.RowValidator;
 import cn.shuangkong.service.excel.SheetRow;
 import cn.shuangkong.service.excel.SpreadsheetRejected;
 import cn.shuangkong.service.excel.WorkbookReader;
@@ -37,7 +38,6 @@ import cn.shuangkong.service.imports.SheetImports;
 import cn.shuangkong.service.security.CurrentUser;
 import cn.shuangkong.service.web.ApiException;
 import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
 
 /**
  * The 风险辨识评估清单 import: an enterprise's risk points from a sheet with one row per control measure, all or
@@ -56,9 +56,9 @@ class RiskPointImport {
     private final RiskPointRegister register;
     private final EnterpriseRegistry enterprises;
     private final SheetImports imports;
-    private final Validator validator;
+    private final RowValidator validator;
 
-    RiskPointImport(RiskPointRegister register, EnterpriseRegistry enterprises, SheetImports imports, Validator validator) {
+    RiskPointImport(RiskPointRegister register, EnterpriseRegistry enterprises, SheetImports imports, RowValidator validator) {
         this.register = register;
         this.enterprises = enterprises;
         this.imports = imports;
