@@ -1,8 +1,11 @@
 package cn.shuangkong.service.database;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
+import java.io.SequenceInputStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.math.BigDecimal;
@@ -13,6 +16,7 @@ import java.sql.SQLException;
 import java.sql.SQLWarning;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,7 +25,6 @@ import java.util.stream.Collectors;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.apache.commons.io.output.UnsynchronizedByteArrayOutputStream;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.QueryPart;
@@ -101,21 +104,20 @@ public final class LocalInfile {
     }
 
     /**
-     * Rows in the text format {@link #load} takes, in the order of its columns, kept as UTF-8 in blocks of at most
-     * {@value #BLOCK} bytes and handed to the driver as they are: a thousand rows are a few hundred kB, which as one
-     * string (and its copies as bytes) made G1 allocate "humongous" objects and start a marking cycle for each load.
+     * Rows in the text format {@link #load} takes, in the order of its columns, kept as UTF-8 in blocks of
+     * {@value #BLOCK} bytes and handed to the driver as they are. Ten thousand rows are a few MB: as one string (and
+     * its copy as bytes), or in a buffer that doubles as it grows (commons-io's), they would be "humongous" objects in
+     * a 256 MB heap, each of which can start a G1 marking cycle.
      */
     public static final class Rows {
         static final int BLOCK = 64 * 1024;
-        private final UnsynchronizedByteArrayOutputStream bytes;
-        private final Writer text;
+        private final Blocks bytes = new Blocks();
+        private final Writer text = new OutputStreamWriter(bytes, StandardCharsets.UTF_8);
         private final CSVPrinter printer;
         private int count;
 
         public Rows() {
             try {
-                bytes = UnsynchronizedByteArrayOutputStream.builder().setBufferSize(BLOCK).get();
-                text = new OutputStreamWriter(bytes, StandardCharsets.UTF_8);
                 printer = new CSVPrinter(text, CSVFormat.MYSQL);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -153,6 +155,48 @@ public final class LocalInfile {
                 throw new UncheckedIOException(e);
             }
             return bytes.toInputStream();
+        }
+    }
+
+    /** Bytes in blocks of {@value Rows#BLOCK}, read back in order without a copy. */
+    static final class Blocks extends OutputStream {
+        private final List<byte[]> full = new ArrayList<>();
+        private byte[] current = new byte[Rows.BLOCK];
+        private int used;
+
+        @Override
+        public void write(int b) {
+            if (used == current.length) {
+                next();
+            }
+            current[used++] = (byte) b;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            while (len > 0) {
+                if (used == current.length) {
+                    next();
+                }
+                int n = Math.min(len, current.length - used);
+                System.arraycopy(b, off, current, used, n);
+                used += n;
+                off += n;
+                len -= n;
+            }
+        }
+
+        private void next() {
+            full.add(current);
+            current = new byte[Rows.BLOCK];
+            used = 0;
+        }
+
+        InputStream toInputStream() {
+            List<InputStream> parts = new ArrayList<>();
+            full.forEach(block -> parts.add(new ByteArrayInputStream(block)));
+            parts.add(new ByteArrayInputStream(current, 0, used));
+            return new SequenceInputStream(Collections.enumeration(parts));
         }
     }
 

@@ -51,7 +51,8 @@ import jakarta.validation.ConstraintViolation;
  * 统一社会信用代码, all or nothing. Every cell is checked against the same constraints as the API (the contract's bean
  * validation on {@link EnterpriseInput}) and the registry's rules (locality, jurisdiction); a row that carries the
  * 版本 an export gave it must still be current, so a re-imported export never overwrites a later change. Rows are
- * read streaming and written a thousand at a time (new ones through the server's bulk path where it has one), in one
+ * read streaming, checked against the registry a thousand at a time and written as they pass (new ones
+ * {@value #LOAD_ROWS} a load on the server's bulk path where it has one, else a thousand a statement), in one
  * transaction.
  */
 @Service

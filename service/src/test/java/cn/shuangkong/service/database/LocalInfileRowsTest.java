@@ -1,0 +1,42 @@
+package cn.shuangkong.service.database;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.junit.jupiter.api.Test;
+
+/** The rows' text, kept in fixed blocks, reads back byte for byte as MySQL's text format of the same rows. */
+class LocalInfileRowsTest {
+
+    @Test
+    void rowsSpanningManyBlocksReadBackAsOneText() throws IOException {
+        LocalInfile.Rows rows = new LocalInfile.Rows();
+        StringBuilder expected = new StringBuilder();
+        CSVPrinter printer = new CSVPrinter(expected, CSVFormat.MYSQL);
+        for (int i = 0; i < 3_000; i++) {
+            // Three-byte characters and escapes, so that blocks end inside a character and inside an escape.
+            Object[] values = {"9133030" + i, "温州市鹿城区\t示例\\N化工有限公司" + i, null, new BigDecimal("120.6500"), i};
+            rows.add(values);
+            printer.printRecord("9133030" + i, "温州市鹿城区\t示例\\N化工有限公司" + i, null, "120.6500", i);
+        }
+        byte[] want = expected.toString().getBytes(StandardCharsets.UTF_8);
+        assertThat(want.length).as("several blocks").isGreaterThan(3 * LocalInfile.Rows.BLOCK);
+        try (InputStream in = rows.toInputStream()) {
+            assertThat(in.readAllBytes()).isEqualTo(want);
+        }
+        assertThat(rows.count()).isEqualTo(3_000);
+    }
+
+    @Test
+    void noRowsReadBackAsNothing() throws IOException {
+        try (InputStream in = new LocalInfile.Rows().toInputStream()) {
+            assertThat(in.readAllBytes()).isEmpty();
+        }
+    }
+}
