@@ -87,8 +87,9 @@ public class RowValidator {
                 return Optional.empty();
             }
             Optional<Method> getter = getter(type, property.getPropertyName(), property.getElementClass());
-            if (getter.isEmpty()) {
-                return Optional.empty(); // a constrained field without a getter: the validator reads fields we do not
+            if (getter.isEmpty() || constrainedField(type, property.getPropertyName())) {
+                // The validator reads a constrained field itself, which a getter need not return as it is.
+                return Optional.empty();
             }
             List<Predicate<Object>> tests = new ArrayList<>();
             if (property.isCascaded()) {
@@ -100,7 +101,7 @@ public class RowValidator {
                 tests.add(v -> v == null || v.getClass() == declared || v instanceof Enum<?> e && e.getDeclaringClass() == declared);
             }
             for (ConstraintDescriptor<?> constraint : property.getConstraintDescriptors()) {
-                Optional<Predicate<Object>> test = predicate(constraint);
+                Optional<Predicate<Object>> test = predicate(constraint, property.getElementClass());
                 if (test.isEmpty()) {
                     return Optional.empty();
                 }
@@ -148,14 +149,38 @@ public class RowValidator {
         return Optional.empty();
     }
 
-    /** One built-in constraint as a predicate of the property's value; empty for anything else. */
-    private static Optional<Predicate<Object>> predicate(ConstraintDescriptor<?> constraint) {
+    /** Whether {@code type} or a superclass has a field {@code name} with a constraint or {@code @Valid} on it. */
+    private static boolean constrainedField(Class<?> type, String name) {
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            for (java.lang.reflect.Field field : c.getDeclaredFields()) {
+                if (field.getName().equals(name) && java.util.Arrays.stream(field.getAnnotations())
+                        .anyMatch(a -> a instanceof jakarta.validation.Valid || a.annotationType().isAnnotationPresent(jakarta.validation.Constraint.class))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * One built-in constraint as a predicate of a value of the property's type; empty for anything else, and for a
+     * type the constraint does not apply to (the validator refuses that even for null).
+     */
+    private static Optional<Predicate<Object>> predicate(ConstraintDescriptor<?> constraint, Class<?> type) {
         if (!constraint.getComposingConstraints().isEmpty() || !constraint.getGroups().equals(Set.of(Default.class))) {
             return Optional.empty();
         }
         Annotation a = constraint.getAnnotation();
+        boolean text = CharSequence.class.isAssignableFrom(type);
+        boolean exact = List.of(BigDecimal.class, BigInteger.class, Integer.class, Long.class, Short.class, Byte.class,
+                int.class, long.class, short.class, byte.class).contains(type);
         if (a instanceof NotNull) {
             return Optional.of(v -> v != null);
+        }
+        if (a instanceof Size && !(text || Collection.class.isAssignableFrom(type) || Map.class.isAssignableFrom(type))
+                || a instanceof jakarta.validation.constraints.Pattern && !text
+                || (a instanceof DecimalMin || a instanceof DecimalMax || a instanceof Min || a instanceof Max) && !exact) {
+            return Optional.empty();
         }
         if (a instanceof Size size) {
             int min = size.min();

@@ -173,6 +173,24 @@ class RowValidatorTest {
         private String hidden;
     }
 
+    /** Constrained on the field, read through a getter that does not return it: the validator reads the field. */
+    static final class FieldAndGetter {
+        @Size(max = 2)
+        private final String tag = "too long";
+
+        public String getTag() {
+            return "ok";
+        }
+    }
+
+    /** A constraint on a type it does not apply to: the validator's to refuse, even for null. */
+    static final class PatternOnNumber {
+        @jakarta.validation.constraints.Pattern(regexp = "\\d+")
+        public Integer getCount() {
+            return null;
+        }
+    }
+
     @Test
     void aClassWithAnythingElseHasNoPredicatesAndEachRowGoesToTheValidator() {
         RowValidator rows = new RowValidator(VALIDATOR);
@@ -183,6 +201,9 @@ class RowValidatorTest {
         assertThat(rows.validate(new WithNested())).extracting(v -> v.getPropertyPath().toString()).containsExactly("inner.code");
         assertThat(rows.hasPredicates(FieldOnly.class)).isFalse();
         assertThat(rows.validate(new FieldOnly())).hasSize(1);
+        assertThat(rows.hasPredicates(FieldAndGetter.class)).isFalse();
+        assertThat(rows.validate(new FieldAndGetter())).extracting(v -> v.getPropertyPath().toString()).containsExactly("tag");
+        assertThat(rows.hasPredicates(PatternOnNumber.class)).isFalse();
     }
 
     private static <T> void agreesOneValueAtATime(Class<T> type, Supplier<T> valid, Map<String, List<Object>> values) throws Exception {
