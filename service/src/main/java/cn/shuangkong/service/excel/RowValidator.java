@@ -94,8 +94,9 @@ public class RowValidator {
             List<Predicate<Object>> tests = new ArrayList<>();
             if (property.isCascaded()) {
                 Class<?> declared = property.getElementClass();
-                if (validator.getConstraintsForClass(declared).isBeanConstrained()) {
-                    return Optional.empty();
+                if (validator.getConstraintsForClass(declared).isBeanConstrained() || Iterable.class.isAssignableFrom(declared)
+                        || Map.class.isAssignableFrom(declared) || Optional.class == declared || declared.isArray()) {
+                    return Optional.empty(); // a constrained bean, or a container the validator cascades into the elements of
                 }
                 // The validator cascades into the value's own class: only the declared, unconstrained one is known to hold nothing.
                 tests.add(v -> v == null || v.getClass() == declared || v instanceof Enum<?> e && e.getDeclaringClass() == declared);

@@ -191,6 +191,16 @@ class RowValidatorTest {
         }
     }
 
+    /** A cascade into a concrete list: the validator validates its elements. */
+    static final class WithList {
+        private final java.util.ArrayList<Inner> items = new java.util.ArrayList<>(List.of(new Inner()));
+
+        @Valid
+        public java.util.ArrayList<Inner> getItems() {
+            return items;
+        }
+    }
+
     @Test
     void aClassWithAnythingElseHasNoPredicatesAndEachRowGoesToTheValidator() {
         RowValidator rows = new RowValidator(VALIDATOR);
@@ -204,6 +214,8 @@ class RowValidatorTest {
         assertThat(rows.hasPredicates(FieldAndGetter.class)).isFalse();
         assertThat(rows.validate(new FieldAndGetter())).extracting(v -> v.getPropertyPath().toString()).containsExactly("tag");
         assertThat(rows.hasPredicates(PatternOnNumber.class)).isFalse();
+        assertThat(rows.hasPredicates(WithList.class)).isFalse();
+        assertThat(rows.validate(new WithList())).extracting(v -> v.getPropertyPath().toString()).containsExactly("items[0].code");
     }
 
     private static <T> void agreesOneValueAtATime(Class<T> type, Supplier<T> valid, Map<String, List<Object>> values) throws Exception {
