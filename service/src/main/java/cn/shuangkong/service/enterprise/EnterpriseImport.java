@@ -95,10 +95,10 @@ class EnterpriseImport {
 
     /**
      * Reads, checks and writes the sheet in one pass, inside the import's transaction: the XML is parsed, and each row's
-     * cells read and checked, on a second thread, while this one checks the rows against the registry every {@value #BATCH}
-     * rows and writes them (new ones {@value #LOAD_ROWS} a load on the bulk path), as long as no problem has been found. Every problem of the file is still collected (the
-     * cells' first; the registry's only when the cells have none, as before) and thrown at the end, which rolls back
-     * whatever was written.
+     * cells read and checked, on a second thread, while this one checks the rows against the registry every
+     * {@value #BATCH} rows and writes them (new ones {@value #LOAD_ROWS} a load on the bulk path), as long as no problem
+     * has been found. Every problem of the file is still collected (the cells' first; the registry's only when the cells
+     * have none, as before) and thrown at the end, which rolls back whatever was written.
      */
     SheetImports.Counts importRows(CurrentUser user, byte[] content) {
         return db.connectionResult(connection -> {
@@ -326,10 +326,11 @@ class EnterpriseImport {
     /**
      * New enterprises. On MySQL or MariaDB with {@code local_infile} on they go through the server's bulk path,
      * {@code LOAD DATA LOCAL INFILE} from memory ({@link LocalInfile}), as an operator would load a CSV,
-     * {@value #LOAD_ROWS} rows a load, each row turned into the load's text as it comes. Elsewhere (H2, or the server's {@code local_infile} off) they go in multi-row {@code INSERT}s prepared
-     * once (and once more for the last, shorter one) and executed with each {@value #BATCH} rows' values. Either way the time is
-     * bound, never written into the statement's or the rows' text, so that the driver converts it as it converts every
-     * other time the service writes; and a code registered meanwhile is a
+     * {@value #LOAD_ROWS} rows a load, each row turned into the load's text as it comes. Elsewhere (H2, or the server's
+     * {@code local_infile} off) they go in multi-row {@code INSERT}s prepared once (and once more for the last, shorter
+     * one) and executed with each {@value #BATCH} rows' values. Either way the time is bound, never written into the
+     * statement's or the rows' text, so that the driver converts it as it converts every other time the service writes;
+     * and a code registered meanwhile is a
      * {@link org.springframework.dao.DuplicateKeyException} ({@link Statements#translated}), and the import answers 409.
      */
     private final class Inserter implements AutoCloseable {
