@@ -43,8 +43,9 @@ import jakarta.validation.metadata.PropertyDescriptor;
  *
  * <p>A class with anything else (a class-level constraint, a constraint outside {@link NotNull}, {@link Size},
  * {@link jakarta.validation.constraints.Pattern}, {@link DecimalMin}, {@link DecimalMax}, {@link Min} and {@link Max}, a
- * group other than the default, a constraint on a container's elements, a cascade into a constrained bean) has no
- * predicates: each of its rows goes to the validator, as before.
+ * group other than the default, a constraint on a container's elements or on a type it does not apply to, a constrained
+ * field, a cascade into a constrained bean or into a container) has no predicates: each of its rows goes to the
+ * validator, as before.
  */
 @Component
 public class RowValidator {
