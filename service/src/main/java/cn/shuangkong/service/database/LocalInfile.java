@@ -62,6 +62,16 @@ public final class LocalInfile {
     /** Whether the server's local_infile being off has been logged: once a process is enough. */
     private static final AtomicBoolean OFF_LOGGED = new AtomicBoolean();
 
+    /**
+     * The packet limit while a load sends its rows. Connector/J sends the "file" in packets of at most its
+     * {@code maxAllowedPacket} or about 1 MB, and allocates a fresh buffer of that size for every load
+     * ({@code NativeProtocol.sendFileToServer}); 1 MB is a "humongous" object to G1 in a 256 MB heap (its regions are
+     * 1 MB, and anything of half a region is humongous), each of which can start a concurrent marking cycle. With
+     * the limit lowered during the load, the buffer stays a quarter of that; the server's own limit is unchanged
+     * and the limit is restored as soon as the load has sent its rows.
+     */
+    static final int LOAD_PACKET = 256 * 1024;
+
     /** MySQL's and MariaDB's ER_DUP_ENTRY. */
     private static final int DUPLICATE_KEY = 1062;
 
@@ -113,12 +123,18 @@ public final class LocalInfile {
         static final int BLOCK = 64 * 1024;
         private final Blocks bytes = new Blocks();
         private final Writer text = new OutputStreamWriter(bytes, StandardCharsets.UTF_8);
+        /**
+         * The row being printed, handed to {@link #text} whole: the printer appends each value and separator on its
+         * own, and the encoder wraps every piece it is given in a buffer of its own.
+         */
+        private final StringBuilder line = new StringBuilder(512);
+        private char[] chars = new char[512];
         private final CSVPrinter printer;
         private int count;
 
         public Rows() {
             try {
-                printer = new CSVPrinter(text, CSVFormat.MYSQL);
+                printer = new CSVPrinter(line, CSVFormat.MYSQL);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -137,6 +153,12 @@ public final class LocalInfile {
                     printer.print(value instanceof BigDecimal d ? d.toPlainString() : value);
                 }
                 printer.println();
+                if (chars.length < line.length()) {
+                    chars = new char[Math.max(line.length(), chars.length * 2)];
+                }
+                line.getChars(0, line.length(), chars, 0);
+                text.write(chars, 0, line.length());
+                line.setLength(0);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -227,15 +249,19 @@ public final class LocalInfile {
                 + columns.stream().map(c -> db.render(c.getUnqualifiedName())).collect(Collectors.joining(", ")) + ")"
                 + (set.isEmpty() ? "" : " SET " + String.join(", ", set));
         RuntimeProperty<Boolean> allowed = connection.getPropertySet().getBooleanProperty(PropertyKey.allowLoadLocalInfile);
+        RuntimeProperty<Integer> packet = connection.getPropertySet().getIntegerProperty(PropertyKey.maxAllowedPacket);
         boolean before = allowed.getValue();
+        int packetBefore = packet.getValue();
         allowed.setValue(true);
         try (Statement statement = connection.createStatement()) {
             JdbcStatement mysql = statement.unwrap(JdbcStatement.class);
             long loaded;
             try {
                 mysql.setLocalInfileInputStream(rows.toInputStream());
+                packet.setValue(Math.min(packetBefore, LOAD_PACKET));
                 loaded = statement.executeLargeUpdate(sql);
             } finally {
+                packet.setValue(packetBefore);
                 // The driver keeps the stream for the connection: the rows (names, phone numbers) must not stay with a pooled connection.
                 mysql.setLocalInfileInputStream(null);
             }

@@ -34,6 +34,24 @@ class LocalInfileRowsTest {
     }
 
     @Test
+    void longRowsAndCharactersOutsideTheBasicPlaneReadBackAsTheyWere() throws IOException {
+        LocalInfile.Rows rows = new LocalInfile.Rows();
+        StringBuilder expected = new StringBuilder();
+        CSVPrinter printer = new CSVPrinter(expected, CSVFormat.MYSQL);
+        // Rows far longer than the row buffer's first size, and four-byte characters (a surrogate pair in Java: 𠀋, 𡈽).
+        for (int units : new int[] {1, 85, 86, 87, 1_000, 12_000, 2}) {
+            String text = "鹿城\t𠀋\\".repeat(units) + "𡈽"; // six chars a unit (a tab and a backslash escaped): 512 … 72,002
+            int length = text.length();
+            rows.add("91330302" + length, text, null);
+            printer.printRecord("91330302" + length, text, null);
+        }
+        try (InputStream in = rows.toInputStream()) {
+            assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(expected.toString());
+        }
+        assertThat(rows.count()).isEqualTo(7);
+    }
+
+    @Test
     void noRowsReadBackAsNothing() throws IOException {
         try (InputStream in = new LocalInfile.Rows().toInputStream()) {
             assertThat(in.readAllBytes()).isEmpty();

@@ -21,6 +21,10 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.mysql.cj.conf.PropertyKey;
+import com.mysql.cj.conf.RuntimeProperty;
+import com.mysql.cj.jdbc.JdbcConnection;
+
 import cn.shuangkong.schema.tables.records.EnterpriseRecord;
 import cn.shuangkong.service.Api;
 import cn.shuangkong.service.DatabaseTest;
@@ -136,6 +140,36 @@ class LocalInfileTest {
                 try (Statement s = c.createStatement()) {
                     assertThatThrownBy(() -> s.executeUpdate(fromDisk)).isInstanceOf(SQLException.class).hasMessageContaining("allowLoadLocalInfileInPath");
                 }
+            } finally {
+                c.rollback();
+                c.setAutoCommit(true);
+            }
+        });
+    }
+
+    /**
+     * The rows go in packets of at most {@link LocalInfile#LOAD_PACKET} (Connector/J's buffer for them then stays out of
+     * G1's humongous sizes), several for a load larger than that, and the connection's own limit is back afterwards.
+     */
+    @Test
+    void theRowsGoInSmallPacketsAndTheConnectionsLimitIsRestored() {
+        if (!TestDatabase.MYSQL) {
+            assertThat(bulkPath()).isFalse();
+            return;
+        }
+        db.connection(c -> {
+            RuntimeProperty<Integer> limit = c.unwrap(JdbcConnection.class).getPropertySet().getIntegerProperty(PropertyKey.maxAllowedPacket);
+            int before = limit.getValue();
+            assertThat(before).as("the server's max_allowed_packet").isGreaterThan(LocalInfile.LOAD_PACKET);
+            c.setAutoCommit(false);
+            try {
+                LocalInfile.Rows rows = new LocalInfile.Rows();
+                String address = "浙江省温州市鹿城区五马街道解放街".repeat(8); // about 380 bytes a row
+                for (int i = 0; i < 2_000; i++) {
+                    rows.add(Api.newUscc("330302"), "分包有限公司" + i, "330302", "OTHER", address, null, null, 1);
+                }
+                assertThat(LocalInfile.of(db, c).orElseThrow().load(ENTERPRISE, COLUMNS, rows, EVERY_ROW)).isEqualTo(2_000);
+                assertThat(limit.getValue()).isEqualTo(before);
             } finally {
                 c.rollback();
                 c.setAutoCommit(true);
