@@ -81,6 +81,9 @@ public final class CellParsing {
 
     /** The text folded to half-width and stripped (codes, identifiers). */
     public static String code(CellValue cell) {
+        if (Headers.isPlain(cell.text())) {
+            return cell.text().toUpperCase();
+        }
         return Headers.SPACES.matcher(Normalizer.normalize(cell.text(), Normalizer.Form.NFKC)).replaceAll("").toUpperCase();
     }
 

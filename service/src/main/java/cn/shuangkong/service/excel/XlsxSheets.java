@@ -5,9 +5,7 @@ import java.io.InputStream;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
@@ -55,8 +53,8 @@ final class XlsxSheets {
     private final List<String> sharedStrings;
     private final StylesTable styles;
     private final boolean date1904;
-    /** Whether a number in the style of this index is a date; null until first asked. */
-    private final Map<Integer, Boolean> dateStyles = new HashMap<>();
+    /** Whether a number in the style of this index is a date: {@code 1} yes, {@code 2} no, {@code 0} not yet asked. */
+    private byte[] dateStyles = new byte[64];
 
     XlsxSheets(OPCPackage pkg) throws IOException, OpenXML4JException, XMLStreamException {
         parts = new XSSFReader(pkg);
@@ -128,13 +126,19 @@ final class XlsxSheets {
             case "s" -> value == null || value.isBlank() ? CellValue.EMPTY : CellValue.text(sharedStrings.get(Integer.parseInt(value.strip())));
             case "inlineStr" -> CellValue.text(inline != null ? inline : value);
             case "b" -> value == null || value.isBlank() ? CellValue.EMPTY : CellValue.text(value.strip().equals("1") || value.strip().equalsIgnoreCase("true") ? "TRUE" : "FALSE");
-            case "n" -> value == null || value.isBlank() ? CellValue.EMPTY : number(Double.parseDouble(value), style == null ? 0 : Integer.parseInt(style));
+            case "n" -> value == null || value.isBlank() ? CellValue.EMPTY : number(value, style == null ? 0 : Integer.parseInt(style));
             // str (a formula's text), e (an error such as #N/A), d (an ISO date written as text)
             default -> CellValue.text(value);
         };
     }
 
-    private CellValue number(double value, int style) {
+    private CellValue number(String text, int style) {
+        if (isWholeNumber(text) && !isDateStyle(style)) {
+            // What the double below would give, without it: a whole number of at most 15 digits is exact as a double.
+            BigDecimal number = new BigDecimal(text);
+            return new CellValue(number.toPlainString(), number, null);
+        }
+        double value = Double.parseDouble(text);
         if (isDateStyle(style) && DateUtil.isValidExcelDate(value)) {
             LocalDate date = DateUtil.getLocalDateTime(value, date1904).toLocalDate();
             return new CellValue(date.toString(), null, date);
@@ -147,13 +151,33 @@ final class XlsxSheets {
     }
 
     private boolean isDateStyle(int index) {
-        return dateStyles.computeIfAbsent(index, i -> {
-            if (styles == null || i < 0 || i >= styles.getNumCellStyles()) {
+        if (styles == null || index < 0 || index >= styles.getNumCellStyles()) {
+            return false;
+        }
+        if (index >= dateStyles.length) {
+            dateStyles = java.util.Arrays.copyOf(dateStyles, Math.max(index + 1, dateStyles.length * 2));
+        }
+        if (dateStyles[index] == 0) {
+            XSSFCellStyle style = styles.getStyleAt(index);
+            dateStyles[index] = style != null && DateUtil.isADateFormat(style.getDataFormat(), style.getDataFormatString()) ? (byte) 1 : (byte) 2;
+        }
+        return dateStyles[index] == 1;
+    }
+
+    /** Digits, at most 15, the first not a 0 unless it is the only one, maybe after a minus sign. */
+    static boolean isWholeNumber(String text) {
+        int start = text.startsWith("-") ? 1 : 0;
+        int digits = text.length() - start;
+        if (digits < 1 || digits > 15 || (digits > 1 && text.charAt(start) == '0')) {
+            return false;
+        }
+        for (int i = start; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
                 return false;
             }
-            XSSFCellStyle style = styles.getStyleAt(i);
-            return style != null && DateUtil.isADateFormat(style.getDataFormat(), style.getDataFormatString());
-        });
+        }
+        return true;
     }
 
     /** The text of a string item ({@code <si>} or {@code <is>}): its runs' texts, without phonetic guides ({@code <rPh>}). */
