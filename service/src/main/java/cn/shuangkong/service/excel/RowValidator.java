@@ -209,7 +209,10 @@ public class RowValidator {
                 flags |= flag.getValue();
             }
             Pattern pattern = Pattern.compile(p.regexp(), flags);
-            return Optional.of(v -> v == null || v instanceof CharSequence s && pattern.matcher(s).matches());
+            // A matcher per thread, reset for each value (a new matcher allocates its arrays every time), and reset to
+            // nothing after it, so that a pooled thread keeps no cell's text.
+            ThreadLocal<java.util.regex.Matcher> matcher = ThreadLocal.withInitial(() -> pattern.matcher(""));
+            return Optional.of(v -> v == null || v instanceof CharSequence s && matches(matcher.get(), s));
         }
         if (a instanceof DecimalMin d) {
             return Optional.of(bounded(new BigDecimal(d.value()), d.inclusive() ? c -> c >= 0 : c -> c > 0));
@@ -249,5 +252,11 @@ public class RowValidator {
             return new BigDecimal(i);
         }
         return null;
+    }
+
+    private static boolean matches(java.util.regex.Matcher matcher, CharSequence value) {
+        boolean matches = matcher.reset(value).matches();
+        matcher.reset("");
+        return matches;
     }
 }
