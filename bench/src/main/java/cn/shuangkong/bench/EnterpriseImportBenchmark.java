@@ -47,9 +47,11 @@ import jdk.jfr.consumer.RecordingFile;
  * the kinds of work inside them; the status counters of the server and the CPU time of both processes (from /proc)
  * are taken around the timed import, and the per-row statements the counters show are replayed alone over JDBC
  * afterwards. N enterprises (see {@link ImportData}) are written as the template's .xlsx and as a
- * CSV; a warm-up import of 5,000 other enterprises (the service grades an import's enterprises after its commit, more
+ * CSV; a warm-up import of 5,000 other enterprises ({@code bench.import.warmupRows}; {@code bench.import.warmups} such imports, 1
+ * by default, each of the same file after the previous one's rows and journal entry are deleted), the service grades an import's enterprises after its commit, more
  * than 500 on a background thread: that grading is awaited, then the enterprises, their grades and grade history are
- * deleted, so the timed import starts on an empty table as the load does and nothing else runs in the service), then
+ * deleted, so the timed import starts on an empty table as the load does and nothing else runs in the service), InnoDB's purge
+ * of the deleted rows awaited, then
  * the timed import as {@code admin} over HTTP Basic: wall time at the client, from sending the request to the 201. The
  * service is then stopped (ending the background grading of the timed import's enterprises, which starts at its commit;
  * how many it had graded is reported) and LOAD DATA waits until none of its connections is left on the server; {@code enterprise_load} is created {@code LIKE enterprise} (same
@@ -58,7 +60,7 @@ import jdk.jfr.consumer.RecordingFile;
  * must then hold N rows, with the same values. The database is dropped at the end, also on failure or Ctrl-C.
  *
  * <p>Options (system properties, set by {@code bench/pom.xml} from the same Maven properties): {@code bench.import.rows},
- * {@code .warmupRows}, {@code .heap} (the service's -Xmx), {@code .profile}, {@code .database}, {@code .jar}, {@code .jdbc}, {@code .user},
+ * {@code .warmupRows}, {@code .warmups}, {@code .heap} (the service's -Xmx), {@code .profile}, {@code .database}, {@code .jar}, {@code .jdbc}, {@code .user},
  * {@code .password}, {@code .dialect}, {@code .keepDatabase}, {@code .dir} (logs and generated files).
  *
  * <pre>
@@ -87,6 +89,7 @@ public final class EnterpriseImportBenchmark {
     private final String database;
     private final int rows;
     private final int warmupRows;
+    private final int warmups;
     private final String heap;
     private final boolean profile;
     private final boolean keepDatabase;
@@ -102,6 +105,7 @@ public final class EnterpriseImportBenchmark {
         database = System.getProperty("bench.import.database", "shuangkong_bench_import");
         rows = Integer.getInteger("bench.import.rows", 100_000);
         warmupRows = Integer.getInteger("bench.import.warmupRows", 5_000);
+        warmups = Integer.getInteger("bench.import.warmups", 1);
         heap = System.getProperty("bench.import.heap", "256m");
         profile = Boolean.parseBoolean(System.getProperty("bench.import.profile", "true"));
         keepDatabase = Boolean.getBoolean("bench.import.keepDatabase");
@@ -142,8 +146,9 @@ public final class EnterpriseImportBenchmark {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("no service jar at " + jar + ": build it first (./mvnw -q -B package -DskipTests, or -pl service,bench -am)");
         }
-        if (rows < 1 || rows >= WARMUP_FIRST || warmupRows < 1 || warmupRows > 1_000_000) {
-            throw new IllegalArgumentException("bench.import.rows must be 1 … " + (WARMUP_FIRST - 1) + ", bench.import.warmupRows 1 … 1,000,000");
+        if (rows < 1 || rows >= WARMUP_FIRST || warmupRows < 1 || warmupRows > 1_000_000 || warmups < 1 || warmups > 10) {
+            throw new IllegalArgumentException("bench.import.rows must be 1 … " + (WARMUP_FIRST - 1) + ", bench.import.warmupRows 1 … 1,000,000, "
+                    + "bench.import.warmups 1 … 10");
         }
         Files.createDirectories(dir);
         System.out.printf("Shuangkong enterprise import benchmark: %,d rows (warm-up %,d other rows), service -Xmx%s%s%n", rows, warmupRows, heap,
@@ -219,28 +224,39 @@ public final class EnterpriseImportBenchmark {
                 System.out.printf("NOTE: the .xlsx exceeds the service's 20 MB upload limit; expect 413%n");
             }
 
-            // Warm-up import, then its rows removed so the timed import starts on an empty table.
+            // Warm-up imports, each followed by the removal of its rows (and of its journal entry, so that the next
+            // upload of the same file is imported again, not answered from the journal), so the timed import starts on
+            // an empty table.
             HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
-            t = System.nanoTime();
-            String body = importFile(client, service[0], warmup.xlsx());
-            System.out.printf("warm-up import: %,d rows in %.2f s: %s%n", warmupRows, seconds(t), body);
-            expectCreated(body, warmupRows, service[0]);
-            // The service grades an import's enterprises after its commit, more than 500 on a background thread: the
-            // warm-up's grading would otherwise run into the timed import (and its grades would hold the warm-up rows).
-            t = System.nanoTime();
-            long graded = awaitGrades(dbUrl, warmupRows, service[0]);
-            System.out.printf("warm-up's background grading: %,d enterprises graded %.1f s after the warm-up's response%n", graded, seconds(t));
-            try (Connection c = DriverManager.getConnection(dbUrl, dbUser, dbPassword); Statement s = c.createStatement()) {
-                String warmupIds = "SELECT id FROM enterprise WHERE uscc LIKE '91______BK%' AND SUBSTR(uscc, 11, 7) >= '" + WARMUP_FIRST + "'";
-                s.executeUpdate("DELETE FROM grade_history WHERE subject_type = 'ENTERPRISE' AND subject_id IN (" + warmupIds + ")");
-                s.executeUpdate("DELETE FROM enterprise_grade WHERE enterprise_id IN (" + warmupIds + ")");
-                int deleted = s.executeUpdate("DELETE FROM enterprise WHERE uscc LIKE '91______BK%' AND SUBSTR(uscc, 11, 7) >= '" + WARMUP_FIRST + "'");
-                long left = Long.parseLong(query(s, "SELECT COUNT(*) FROM enterprise"));
-                System.out.printf("deleted the %,d warm-up enterprises; enterprise now holds %,d rows%n", deleted, left);
-                if (left != 0) {
-                    throw new IllegalStateException("enterprise is not empty before the timed import: " + left + " rows");
+            String body = null;
+            for (int round = 1; round <= warmups; round++) {
+                t = System.nanoTime();
+                body = importFile(client, service[0], warmup.xlsx());
+                System.out.printf("warm-up import %d of %d: %,d rows in %.2f s: %s%n", round, warmups, warmupRows, seconds(t), body);
+                expectCreated(body, warmupRows, service[0]);
+                // The service grades an import's enterprises after its commit, more than 500 on a background thread: the
+                // warm-up's grading would otherwise run into the timed import (and its grades would hold the warm-up rows).
+                t = System.nanoTime();
+                long graded = awaitGrades(dbUrl, warmupRows, service[0]);
+                System.out.printf("warm-up's background grading: %,d enterprises graded %.1f s after the warm-up's response%n", graded, seconds(t));
+                try (Connection c = DriverManager.getConnection(dbUrl, dbUser, dbPassword); Statement s = c.createStatement()) {
+                    String warmupIds = "SELECT id FROM enterprise WHERE uscc LIKE '91______BK%' AND SUBSTR(uscc, 11, 7) >= '" + WARMUP_FIRST + "'";
+                    s.executeUpdate("DELETE FROM grade_history WHERE subject_type = 'ENTERPRISE' AND subject_id IN (" + warmupIds + ")");
+                    s.executeUpdate("DELETE FROM enterprise_grade WHERE enterprise_id IN (" + warmupIds + ")");
+                    int deleted = s.executeUpdate("DELETE FROM enterprise WHERE uscc LIKE '91______BK%' AND SUBSTR(uscc, 11, 7) >= '" + WARMUP_FIRST + "'");
+                    long left = Long.parseLong(query(s, "SELECT COUNT(*) FROM enterprise"));
+                    System.out.printf("deleted the %,d warm-up enterprises; enterprise now holds %,d rows%n", deleted, left);
+                    if (left != 0) {
+                        throw new IllegalStateException("enterprise is not empty before the timed import: " + left + " rows");
+                    }
+                    s.executeUpdate("DELETE FROM import_job WHERE kind = 'ENTERPRISES'");
                 }
             }
+            // InnoDB purges the deleted rows in the background: a large warm-up's purge would otherwise run on the
+            // server's CPU during the timed import.
+            t = System.nanoTime();
+            long history = awaitPurge(dbUrl);
+            System.out.printf("InnoDB's purge of the deleted warm-up rows: history list length %,d after %.1f s%n", history, seconds(t));
 
             // The timed import.
             Map<String, Long> status0 = status(dbUrl);
@@ -401,6 +417,20 @@ public final class EnterpriseImportBenchmark {
                     + abbreviate(response.body(), 2000) + "\nservice log " + service.log() + ":\n" + service.tail(60));
         }
         return response.body();
+    }
+
+    /** Waits up to two minutes until InnoDB's history list (undo not yet purged) is short; its length then. */
+    private long awaitPurge(String url) throws SQLException, InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        long length;
+        do {
+            length = count(url, "SELECT `count` FROM information_schema.innodb_metrics WHERE name = 'trx_rseg_history_len'");
+            if (length < 100) {
+                break;
+            }
+            Thread.sleep(500);
+        } while (System.nanoTime() < deadline);
+        return length;
     }
 
     /** Waits until {@code expected} enterprises have a grade (the background grading of an import has finished). */
