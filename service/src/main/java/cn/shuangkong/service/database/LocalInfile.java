@@ -20,6 +20,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
@@ -54,7 +55,8 @@ import com.mysql.cj.jdbc.JdbcStatement;
  * file name the server asks for. With {@code LOCAL} the server skips a row it cannot take (a duplicate key, a value
  * out of range) with a warning instead of failing, so {@link #load} fails on any warning itself (a duplicate key
  * first, as Spring's {@link org.springframework.dao.DuplicateKeyException}, as an {@code INSERT} would give), and
- * on a row count short of the rows given; the caller's transaction rolls back what was loaded.
+ * on a row count short of the rows given; the caller's transaction rolls back what was loaded. {@link #loadIfNew}
+ * answers a duplicate key instead, for a caller that loads rows believed new inside a savepoint.
  */
 public final class LocalInfile {
 
@@ -229,6 +231,34 @@ public final class LocalInfile {
      * on the connection and assigned to each row by the server.
      */
     public long load(Table<?> table, List<? extends Field<?>> columns, Rows rows, Map<? extends Field<?>, ?> everyRow) {
+        Sent sent = send(table, columns, rows, everyRow);
+        if (sent.warning() != null) {
+            throw Statements.translated(db, sent.warning(), "bulk load", sent.sql());
+        }
+        return sent.loaded();
+    }
+
+    /**
+     * As {@link #load}, for rows believed new: empty when the server found some of their keys already taken (it skips
+     * such rows with a warning and loads the others), so that the caller can roll back to a savepoint taken before and
+     * check the rows one by one instead. Any other warning fails the load as in {@link #load}.
+     */
+    public OptionalLong loadIfNew(Table<?> table, List<? extends Field<?>> columns, Rows rows, Map<? extends Field<?>, ?> everyRow) {
+        Sent sent = send(table, columns, rows, everyRow);
+        if (sent.warning() != null) {
+            if (sent.warning().getErrorCode() == DUPLICATE_KEY) {
+                return OptionalLong.empty();
+            }
+            throw Statements.translated(db, sent.warning(), "bulk load", sent.sql());
+        }
+        return OptionalLong.of(sent.loaded());
+    }
+
+    /** A load that has run: its statement, the rows loaded, and its first warning (a duplicate key first) or null. */
+    private record Sent(String sql, long loaded, SQLWarning warning) {
+    }
+
+    private Sent send(Table<?> table, List<? extends Field<?>> columns, Rows rows, Map<? extends Field<?>, ?> everyRow) {
         List<Field<?>> constant = List.copyOf(everyRow.keySet());
         if (!constant.isEmpty()) {
             List<String> assignments = new ArrayList<>();
@@ -266,13 +296,10 @@ public final class LocalInfile {
                 mysql.setLocalInfileInputStream(null);
             }
             SQLWarning warning = firstWarning(statement.getWarnings());
-            if (warning != null) {
-                throw Statements.translated(db, warning, "bulk load", sql);
-            }
-            if (loaded != rows.count()) {
+            if (warning == null && loaded != rows.count()) {
                 throw new DataIntegrityViolationException("LOAD DATA took " + loaded + " of " + rows.count() + " rows into " + table.getName());
             }
-            return loaded;
+            return new Sent(sql, loaded, warning);
         } catch (SQLException e) {
             throw Statements.translated(db, e, "bulk load", sql);
         } finally {

@@ -147,6 +147,27 @@ class LocalInfileTest {
         });
     }
 
+    /** Rows believed new: a duplicate key makes the load say so (the caller rolls back to its savepoint), else it counts them. */
+    @Test
+    void aLoadOfRowsBelievedNewTellsWhetherACodeWasTaken() {
+        String taken = db.select(ENTERPRISE.USCC).from(ENTERPRISE).limit(1).fetchSingle(ENTERPRISE.USCC);
+        String fresh = Api.newUscc("330302");
+        String other = Api.newUscc("330302");
+        if (!TestDatabase.MYSQL) {
+            assertThat(bulkPath()).isFalse();
+            return;
+        }
+        String outcome = inRolledBackTransaction(() -> {
+            LocalInfile.Rows clash = new LocalInfile.Rows();
+            clash.add(fresh, "新登记有限公司", "330302", "OTHER", null, null, null, 1);
+            clash.add(taken, "重复登记有限公司", "330302", "OTHER", null, null, null, 1);
+            LocalInfile.Rows clean = new LocalInfile.Rows();
+            clean.add(other, "另一新登记有限公司", "330302", "OTHER", null, null, null, 1);
+            return bulk().loadIfNew(ENTERPRISE, COLUMNS, clash, EVERY_ROW) + " " + bulk().loadIfNew(ENTERPRISE, COLUMNS, clean, EVERY_ROW);
+        });
+        assertThat(outcome).isEqualTo("OptionalLong.empty OptionalLong[1]");
+    }
+
     /**
      * The rows go in packets of at most {@link LocalInfile#LOAD_PACKET} (Connector/J's buffer for them then stays out of
      * G1's humongous sizes), several for a load larger than that, and the connection's own limit is back afterwards.

@@ -313,6 +313,42 @@ class EnterpriseImportExportTest {
         assertThat(db.fetchCount(ENTERPRISE, ENTERPRISE.USCC.in(usccs))).isEqualTo(2_500);
     }
 
+    /**
+     * On the bulk path rows without a version are first loaded as new without their registry check; a load that meets
+     * a code already registered is rolled back and its rows checked one by one: the known enterprise in the middle of
+     * thousands of new ones is updated (not loaded again, not refused), the new ones are all registered once.
+     */
+    @Test
+    void aKnownEnterpriseAmongThousandsOfNewOnesIsUpdatedAndTheNewOnesRegisteredOnce() throws IOException {
+        String known = Api.newUscc("330302");
+        LocalDateTime then = LocalDateTime.of(2026, 11, 22, 8, 0);
+        db.insertInto(ENTERPRISE).set(ENTERPRISE.USCC, known).set(ENTERPRISE.NAME, "旧名有限公司").set(ENTERPRISE.REGION_CODE, "330302")
+                .set(ENTERPRISE.INDUSTRY_CATEGORY, "OTHER").set(ENTERPRISE.VERSION, 1).set(ENTERPRISE.CREATED_AT, then).set(ENTERPRISE.UPDATED_AT, then)
+                .execute();
+        List<Object[]> rows = new ArrayList<>();
+        List<String> fresh = new ArrayList<>();
+        for (int i = 0; i < 2_500; i++) {
+            if (i == 1_200) {
+                rows.add(new Object[]{"新名有限公司", known, "330302", "其他", null, null, null, null});
+            }
+            String uscc = Api.newUscc("330302");
+            fresh.add(uscc);
+            rows.add(new Object[]{"新登记企业" + i + "有限公司", uscc, "330302", "机械", 20, null, null, null});
+        }
+        ResponseEntity<JsonNode> imported = as("lucheng-regulator").upload(IMPORT, "新旧混合.xlsx", sheet(HEADERS, rows.toArray(Object[][]::new)));
+        assertThat(imported.getStatusCode().value()).as(String.valueOf(imported.getBody())).isEqualTo(201);
+        assertThat(imported.getBody().get("created").asLong()).isEqualTo(2_500);
+        assertThat(imported.getBody().get("updated").asLong()).isEqualTo(1);
+        assertThat(db.fetchCount(ENTERPRISE, ENTERPRISE.USCC.in(fresh))).isEqualTo(2_500);
+        EnterpriseRecord updated = db.fetchOne(ENTERPRISE, ENTERPRISE.USCC.eq(known));
+        assertThat(updated.getName()).isEqualTo("新名有限公司");
+        assertThat(updated.getVersion()).isEqualTo(2);
+        assertThat(updated.getCreatedAt()).isEqualTo(then);
+        EnterpriseRecord last = db.fetchOne(ENTERPRISE, ENTERPRISE.USCC.eq(fresh.get(2_499)));
+        assertThat(last.getName()).isEqualTo("新登记企业2499有限公司");
+        assertThat(last.getVersion()).isEqualTo(1);
+    }
+
     @Test
     void onlyRegulatorsImportAndEveryoneExportsOnlyWhatTheyMaySee() throws IOException {
         byte[] upload = sheet(HEADERS, new Object[]{"某企业", Api.newUscc("330302"), "330302", "其他", null, null, null, null});
