@@ -15,6 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.jooq.DSLContext;
 import org.springframework.context.ApplicationEventPublisher;
@@ -65,11 +69,11 @@ class EnterpriseImport {
     static final int MAX_ROWS = 200_000;
     private static final int BATCH = 1_000;
     /**
-     * New enterprises a {@code LOAD DATA}: each load costs the server a statement and Connector/J a fresh buffer of about
-     * 1 MB, which in a 256 MB heap is a "humongous" object that can start a G1 marking cycle; the rows' text is about
-     * 2.3 MB per 10,000 rows, held in small blocks.
+     * New enterprises a {@code LOAD DATA}: each load costs the server a statement (and, for rows loaded before their
+     * registry check, a savepoint) and Connector/J a buffer of 256 kB ({@link LocalInfile}); the rows' text is about
+     * 1.2 MB per 5,000 rows, held in small blocks, and a load in the background holds its rows until it has run.
      */
-    static final int LOAD_ROWS = 10_000;
+    static final int LOAD_ROWS = 5_000;
 
     private final DSLContext db;
     private final EnterpriseRegistry registry;
@@ -400,6 +404,9 @@ class EnterpriseImport {
         /** Rows loaded without their registry check ({@link #addUnchecked}), not yet loaded: as text, and as rows. */
         private LocalInfile.Rows uncheckedText;
         private List<Row> uncheckedRows = new ArrayList<>();
+        /** The load of rows believed new running on {@link #loader}'s thread, on this connection, or null. */
+        private Future<Loaded> running;
+        private ExecutorService loader;
         private Object[] loadValues;
         private final List<Row> buffer = new ArrayList<>(BATCH);
         private final List<String> inserted = new ArrayList<>();
@@ -465,9 +472,10 @@ class EnterpriseImport {
 
         /**
          * Rows believed new, on the bulk path: loaded {@value #LOAD_ROWS} a load without a registry check first, each load
-         * inside a savepoint. When a load finds codes already registered, it is rolled back to its savepoint and its
-         * rows, with the rest of {@code rows}, are returned, to be checked and written as any other row; else nothing
-         * is returned.
+         * inside a savepoint and on a thread of its own, while the caller goes on with the next rows (the connection is
+         * the loads' alone meanwhile: the caller runs no statement until {@link #loadUnchecked}). When a load finds codes
+         * already registered, it is rolled back to its savepoint and its rows, with every row given after them, are
+         * returned, to be checked and written as any other row; else nothing is returned.
          */
         List<Row> addUnchecked(List<Row> rows) {
             for (int i = 0; i < rows.size(); i++) {
@@ -481,37 +489,103 @@ class EnterpriseImport {
                 uncheckedText.add(loadValues(row));
                 uncheckedRows.add(row);
                 if (uncheckedRows.size() == LOAD_ROWS) {
-                    List<Row> back = loadUnchecked();
+                    List<Row> back = awaitUnchecked();
                     if (!back.isEmpty()) {
                         List<Row> all = new ArrayList<>(back);
                         all.addAll(rows.subList(i + 1, rows.size()));
                         return all;
                     }
+                    List<Row> chunk = uncheckedRows;
+                    LocalInfile.Rows text = uncheckedText;
+                    uncheckedRows = new ArrayList<>();
+                    uncheckedText = null;
+                    if (loader == null) {
+                        loader = Executors.newSingleThreadExecutor(task -> {
+                            Thread thread = new Thread(task, "enterprise-import-load");
+                            thread.setDaemon(true);
+                            return thread;
+                        });
+                    }
+                    running = loader.submit(() -> loadIfNew(chunk, text));
                 }
             }
             return List.of();
         }
 
-        /** Loads the rows {@link #addUnchecked} holds; those of them to check, all of them, if some were registered. */
+        /**
+         * Loads the rows {@link #addUnchecked} still holds, after the load in the background; the rows to check, if a load
+         * found a code registered: its own and every row after them.
+         */
         List<Row> loadUnchecked() {
-            if (uncheckedRows.isEmpty()) {
-                return List.of();
+            List<Row> back = awaitUnchecked();
+            if (!back.isEmpty() || uncheckedRows.isEmpty()) {
+                return back;
             }
-            List<Row> rows = uncheckedRows;
+            List<Row> chunk = uncheckedRows;
             LocalInfile.Rows text = uncheckedText;
             uncheckedRows = new ArrayList<>();
             uncheckedText = null;
+            return settled(loadIfNew(chunk, text));
+        }
+
+        /** Waits for the load in the background, if one runs; the rows to check, as {@link #loadUnchecked} returns them. */
+        private List<Row> awaitUnchecked() {
+            Future<Loaded> load = running;
+            if (load == null) {
+                return List.of();
+            }
+            try {
+                Loaded loaded = load.get();
+                running = null;
+                List<Row> back = settled(loaded);
+                if (back.isEmpty()) {
+                    return back;
+                }
+                List<Row> all = new ArrayList<>(back);
+                all.addAll(uncheckedRows);
+                uncheckedRows = new ArrayList<>();
+                uncheckedText = null;
+                return all;
+            } catch (ExecutionException e) {
+                running = null;
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                if (e.getCause() instanceof Error error) {
+                    throw error;
+                }
+                throw new IllegalStateException("loading new enterprises failed", e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt(); // the load may still run: close() waits for it
+                throw new IllegalStateException("interrupted while loading new enterprises", e);
+            }
+        }
+
+        /** A load of rows believed new: the rows loaded, or, when a code was registered, the rows to check instead. */
+        private record Loaded(List<Row> rows, boolean taken) {
+        }
+
+        /** The loaded rows counted as inserted; the rows to check if a code was registered. */
+        private List<Row> settled(Loaded loaded) {
+            if (loaded.taken()) {
+                return loaded.rows();
+            }
+            created += loaded.rows().size();
+            loaded.rows().forEach(row -> inserted.add(row.uscc()));
+            return List.of();
+        }
+
+        /** One load of rows believed new, inside a savepoint; rolled back to it if a code was registered. */
+        private Loaded loadIfNew(List<Row> rows, LocalInfile.Rows text) {
             try {
                 Savepoint before = connection.setSavepoint();
                 OptionalLong loaded = bulk.loadIfNew(ENTERPRISE, loadedFields, text, Map.of(ENTERPRISE.CREATED_AT, now, ENTERPRISE.UPDATED_AT, now));
                 if (loaded.isEmpty()) {
                     connection.rollback(before);
-                    return rows;
+                    return new Loaded(rows, true);
                 }
                 connection.releaseSavepoint(before);
-                created += loaded.getAsLong();
-                rows.forEach(row -> inserted.add(row.uscc()));
-                return List.of();
+                return new Loaded(rows, false);
             } catch (SQLException e) {
                 throw Statements.translated(db, e, "registry import", "SAVEPOINT around LOAD DATA");
             }
@@ -607,6 +681,25 @@ class EnterpriseImport {
 
         @Override
         public void close() throws SQLException {
+            // A load still running (only when the import has failed: its outcome no longer matters) is waited for, so
+            // that the connection is idle when the transaction rolls back.
+            boolean interrupted = false;
+            while (running != null) {
+                try {
+                    running.get();
+                    running = null;
+                } catch (ExecutionException e) {
+                    running = null;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (loader != null) {
+                loader.shutdown();
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
             if (full != null) {
                 full.close();
             }

@@ -226,8 +226,8 @@ class EnterpriseImportExportTest {
 
     /**
      * Both ways of writing new enterprises store the same values, the time included as every other write stores it:
-     * LOAD DATA where the server allows it, INSERTs where it does not (MySQL 8's default, and H2). 10,001 rows each: a full
-     * load and a short one; ten full statements and a short one.
+     * LOAD DATA where the server allows it, INSERTs where it does not (MySQL 8's default, and H2). 5,001 rows each: a full
+     * load and a short one; five full statements and a short one.
      */
     @Test
     void theBulkPathAndTheInsertsWriteTheSame() {
@@ -347,6 +347,40 @@ class EnterpriseImportExportTest {
         EnterpriseRecord last = db.fetchOne(ENTERPRISE, ENTERPRISE.USCC.eq(fresh.get(2_499)));
         assertThat(last.getName()).isEqualTo("新登记企业2499有限公司");
         assertThat(last.getVersion()).isEqualTo(1);
+    }
+
+    /**
+     * More rows than one load takes: on the bulk path the first {@value EnterpriseImport#LOAD_ROWS} go to the server in the
+     * background while the rest are read. A known code inside them makes that load roll back, and its rows and every
+     * row after them are checked; without one, every load stands.
+     */
+    @Test
+    void loadsInTheBackgroundStandOrAreCheckedRowByRow() throws IOException {
+        int n = EnterpriseImport.LOAD_ROWS + 500;
+        String known = Api.newUscc("330302");
+        LocalDateTime then = LocalDateTime.of(2026, 11, 22, 8, 0);
+        db.insertInto(ENTERPRISE).set(ENTERPRISE.USCC, known).set(ENTERPRISE.NAME, "旧名有限公司").set(ENTERPRISE.REGION_CODE, "330302")
+                .set(ENTERPRISE.INDUSTRY_CATEGORY, "OTHER").set(ENTERPRISE.VERSION, 1).set(ENTERPRISE.CREATED_AT, then).set(ENTERPRISE.UPDATED_AT, then)
+                .execute();
+        for (boolean withKnown : new boolean[] {true, false}) {
+            List<Object[]> rows = new ArrayList<>();
+            List<String> fresh = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                if (withKnown && i == 2_000) {
+                    rows.add(new Object[]{"新名有限公司", known, "330302", "其他", null, null, null, null});
+                }
+                String uscc = Api.newUscc("330302");
+                fresh.add(uscc);
+                rows.add(new Object[]{"分批企业" + i + "有限公司", uscc, "330302", "机械", i % 500, null, null, null});
+            }
+            ResponseEntity<JsonNode> imported = as("lucheng-regulator").upload(IMPORT, "分批" + withKnown + ".xlsx", sheet(HEADERS, rows.toArray(Object[][]::new)));
+            assertThat(imported.getStatusCode().value()).as(String.valueOf(imported.getBody())).isEqualTo(201);
+            assertThat(imported.getBody().get("created").asLong()).isEqualTo(n);
+            assertThat(imported.getBody().get("updated").asLong()).isEqualTo(withKnown ? 1 : 0);
+            assertThat(db.fetchCount(ENTERPRISE, ENTERPRISE.USCC.in(fresh))).isEqualTo(n);
+            assertThat(db.fetchOne(ENTERPRISE, ENTERPRISE.USCC.eq(fresh.get(n - 1))).getEmployees()).isEqualTo((n - 1) % 500);
+        }
+        assertThat(db.fetchOne(ENTERPRISE, ENTERPRISE.USCC.eq(known)).getName()).isEqualTo("新名有限公司");
     }
 
     @Test
