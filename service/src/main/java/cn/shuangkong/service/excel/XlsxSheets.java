@@ -20,7 +20,7 @@ import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.model.StylesTable;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
 
-import com.ctc.wstx.stax.WstxInputFactory;
+import com.fasterxml.aalto.stax.InputFactoryImpl;
 
 /**
  * The worksheets of an .xlsx package, read with a StAX cursor straight into {@link CellValue}s: no cell, row or XML event
@@ -33,12 +33,14 @@ final class XlsxSheets {
     private static final XMLInputFactory XML = newXmlInputFactory();
 
     /**
-     * Woodstox, with the settings of POI's {@link XMLHelper#newXMLInputFactory}: namespace-aware, not validating, no
+     * Aalto, with the settings of POI's {@link XMLHelper#newXMLInputFactory}: namespace-aware, not validating, no
      * DTD, no external entities (a worksheet with a DOCTYPE or an entity it does not declare is unreadable). It parses
-     * a worksheet in about half the time of the JDK's StAX reader, which was most of the import's parsing.
+     * a 100,000-row worksheet (68 MB of XML) in about three quarters of Woodstox's time once both are compiled, and in
+     * a quarter of it before (measured 250 against 340 ms, and 340 against 1,370 ms on a first run); Woodstox took
+     * half the time of the JDK's StAX reader.
      */
     private static XMLInputFactory newXmlInputFactory() {
-        XMLInputFactory factory = new WstxInputFactory();
+        XMLInputFactory factory = new InputFactoryImpl();
         factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
         factory.setProperty(XMLInputFactory.IS_VALIDATING, false);
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);

@@ -172,6 +172,25 @@ class WorkbookReaderTest {
         assertThat(seen).noneMatch(text -> text.contains("root:"));
     }
 
+    /** Nested entities declared in the worksheet itself ("billion laughs"): never expanded, the file refused. */
+    @Test
+    void anEntityExpansionBombInAWorksheetIsRefused() throws IOException {
+        byte[] plain = bytes(new XSSFWorkbook() {{ createSheet("检查表").createRow(0).createCell(0).setCellValue(42); }});
+        StringBuilder dtd = new StringBuilder("<!DOCTYPE worksheet [<!ENTITY l0 \"lol\">");
+        for (int i = 1; i < 10; i++) {
+            dtd.append("<!ENTITY l").append(i).append(" \"").append(("&l" + (i - 1) + ";").repeat(10)).append("\">");
+        }
+        dtd.append("]>");
+        String[] written = new String[1];
+        byte[] bomb = HostileFiles.rewriteEntry(plain, "xl/worksheets/sheet1.xml", xml -> written[0] = xml
+                .replaceFirst("\\?>", "?>" + dtd)
+                .replaceFirst("<v>[^<]*</v>", "<v>&l9;</v>"));
+        assertThat(written[0]).contains("<!ENTITY l9").contains("<v>&l9;</v>");
+        long before = HostileFiles.usedHeap();
+        assertThatThrownBy(() -> read(bomb, 10)).isInstanceOf(SpreadsheetRejected.class);
+        assertThat(HostileFiles.usedHeap() - before).as("heap grown while refusing").isLessThan(150L * 1024 * 1024);
+    }
+
     @Test
     void moreRowsThanTheImportAllowsAreRefusedAtTheFirstRowTooMany() throws IOException {
         SXSSFWorkbook workbook = new SXSSFWorkbook(100);
