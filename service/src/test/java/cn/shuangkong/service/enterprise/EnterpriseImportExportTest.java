@@ -64,6 +64,13 @@ class EnterpriseImportExportTest {
 
     static final String[] HEADERS = {"企业名称", " 统一社会信用代码 ", "行政区划代码", "行业类别", "从业人员数", "安全生产标准化等级", "经度", "纬度"};
 
+    /** An enterprise registered directly in the table (elsewhere, or before the test's upload), at version 1. */
+    private void registered(String uscc, String name, String regionCode, LocalDateTime at) {
+        db.insertInto(ENTERPRISE).set(ENTERPRISE.USCC, uscc).set(ENTERPRISE.NAME, name).set(ENTERPRISE.REGION_CODE, regionCode)
+                .set(ENTERPRISE.INDUSTRY_CATEGORY, "OTHER").set(ENTERPRISE.VERSION, 1).set(ENTERPRISE.CREATED_AT, at).set(ENTERPRISE.UPDATED_AT, at)
+                .execute();
+    }
+
     /** The export's rows by 统一社会信用代码, each as header → cell. */
     static Map<String, Map<String, XSSFCell>> rows(byte[] export) throws IOException {
         Map<String, Map<String, XSSFCell>> rows = new HashMap<>();
@@ -210,9 +217,7 @@ class EnterpriseImportExportTest {
         MockMultipartFile file = new MockMultipartFile("file", "并发.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", upload);
         // Another county's regulator has registered the code, outside this clerk's scope, after the import checked its row.
         LocalDateTime now = LocalDateTime.of(2026, 11, 22, 8, 0);
-        db.insertInto(ENTERPRISE).set(ENTERPRISE.USCC, taken).set(ENTERPRISE.NAME, "别处登记有限公司").set(ENTERPRISE.REGION_CODE, "330303")
-                .set(ENTERPRISE.INDUSTRY_CATEGORY, "OTHER").set(ENTERPRISE.VERSION, 1).set(ENTERPRISE.CREATED_AT, now).set(ENTERPRISE.UPDATED_AT, now)
-                .execute();
+        registered(taken, "别处登记有限公司", "330303", now);
         EnterpriseImport.Row late = new EnterpriseImport.Row(4, taken,
                 new EnterpriseFields("后到有限公司", "330302", IndustryCategory.OTHER, null, null, null, null, null, null, null, null), null);
         assertThatThrownBy(() -> imports.runWhileReading(clerk, ImportJournal.ENTERPRISES, "user:" + clerk.username(), file, content -> {
@@ -265,17 +270,15 @@ class EnterpriseImportExportTest {
     }
 
     /**
-     * Rows are checked a thousand at a time while the sheet is still read, and written (a thousand a statement; ten
-     * thousand a load on the bulk path, whose loads roll back with the transaction as {@link #theBulkPathAndTheInsertsWriteTheSame}
-     * shows): a problem after them still leaves nothing written.
+     * Rows are checked (on the bulk path, loaded first) while the sheet is still read, and written (a thousand a statement;
+     * {@value EnterpriseImport#LOAD_ROWS} a load on the bulk path, whose loads roll back with the transaction as
+     * {@link #theBulkPathAndTheInsertsWriteTheSame} shows): a problem after them still leaves nothing written.
      */
     @Test
     void aProblemAfterThousandsOfGoodRowsStillLeavesNothingWritten() throws IOException {
         String outside = Api.newUscc("330303");
         LocalDateTime now = LocalDateTime.of(2026, 11, 22, 8, 0);
-        db.insertInto(ENTERPRISE).set(ENTERPRISE.USCC, outside).set(ENTERPRISE.NAME, "龙湾登记有限公司").set(ENTERPRISE.REGION_CODE, "330303")
-                .set(ENTERPRISE.INDUSTRY_CATEGORY, "OTHER").set(ENTERPRISE.VERSION, 1).set(ENTERPRISE.CREATED_AT, now).set(ENTERPRISE.UPDATED_AT, now)
-                .execute();
+        registered(outside, "龙湾登记有限公司", "330303", now);
         List<Object[]> good = new ArrayList<>();
         List<String> usccs = new ArrayList<>();
         for (int i = 0; i < 2_500; i++) {
@@ -322,9 +325,7 @@ class EnterpriseImportExportTest {
     void aKnownEnterpriseAmongThousandsOfNewOnesIsUpdatedAndTheNewOnesRegisteredOnce() throws IOException {
         String known = Api.newUscc("330302");
         LocalDateTime then = LocalDateTime.of(2026, 11, 22, 8, 0);
-        db.insertInto(ENTERPRISE).set(ENTERPRISE.USCC, known).set(ENTERPRISE.NAME, "旧名有限公司").set(ENTERPRISE.REGION_CODE, "330302")
-                .set(ENTERPRISE.INDUSTRY_CATEGORY, "OTHER").set(ENTERPRISE.VERSION, 1).set(ENTERPRISE.CREATED_AT, then).set(ENTERPRISE.UPDATED_AT, then)
-                .execute();
+        registered(known, "旧名有限公司", "330302", then);
         List<Object[]> rows = new ArrayList<>();
         List<String> fresh = new ArrayList<>();
         for (int i = 0; i < 2_500; i++) {
@@ -359,9 +360,7 @@ class EnterpriseImportExportTest {
         int n = EnterpriseImport.LOAD_ROWS + 500;
         String known = Api.newUscc("330302");
         LocalDateTime then = LocalDateTime.of(2026, 11, 22, 8, 0);
-        db.insertInto(ENTERPRISE).set(ENTERPRISE.USCC, known).set(ENTERPRISE.NAME, "旧名有限公司").set(ENTERPRISE.REGION_CODE, "330302")
-                .set(ENTERPRISE.INDUSTRY_CATEGORY, "OTHER").set(ENTERPRISE.VERSION, 1).set(ENTERPRISE.CREATED_AT, then).set(ENTERPRISE.UPDATED_AT, then)
-                .execute();
+        registered(known, "旧名有限公司", "330302", then);
         for (boolean withKnown : new boolean[] {true, false}) {
             List<Object[]> rows = new ArrayList<>();
             List<String> fresh = new ArrayList<>();
