@@ -424,30 +424,26 @@ public final class EnterpriseImportBenchmark {
 
     /** Waits up to two minutes until InnoDB's history list (undo not yet purged) is short; its length then. */
     private long awaitPurge(String url) throws SQLException, InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        long length;
-        do {
-            length = count(url, "SELECT `count` FROM information_schema.innodb_metrics WHERE name = 'trx_rseg_history_len'");
-            if (length < 100) {
-                break;
-            }
-            Thread.sleep(500);
-        } while (System.nanoTime() < deadline);
-        return length;
+        return awaitBelow(url, "SELECT `count` FROM information_schema.innodb_metrics WHERE name = 'trx_rseg_history_len'", 100);
     }
 
     /** Waits up to two minutes until the buffer pool holds few dirty pages (the server flushes them when idle); their number then. */
     private long awaitFlush(String url) throws SQLException, InterruptedException {
+        return awaitBelow(url, "SELECT variable_value FROM information_schema.global_status WHERE variable_name = 'INNODB_BUFFER_POOL_PAGES_DIRTY'", 500);
+    }
+
+    /** Polls {@code sql} (one number) every half second for up to two minutes until it is below {@code limit}; its last value. */
+    private long awaitBelow(String url, String sql, long limit) throws SQLException, InterruptedException {
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        long dirty;
+        long value;
         do {
-            dirty = count(url, "SELECT variable_value FROM information_schema.global_status WHERE variable_name = 'INNODB_BUFFER_POOL_PAGES_DIRTY'");
-            if (dirty < 500) {
+            value = count(url, sql);
+            if (value < limit) {
                 break;
             }
-            Thread.sleep(1000);
+            Thread.sleep(500);
         } while (System.nanoTime() < deadline);
-        return dirty;
+        return value;
     }
 
     /** Waits until {@code expected} enterprises have a grade (the background grading of an import has finished). */

@@ -104,8 +104,9 @@ class EnterpriseImport {
      * Reads, checks and writes the sheet in one pass, inside the import's transaction: the XML is parsed, and each row's
      * cells read and checked, on a second thread, while this one checks the rows against the registry every
      * {@value #BATCH} rows and writes them (new ones {@value #LOAD_ROWS} a load on the bulk path, where rows without a
-     * version are loaded first and checked only if needed), as long as no problem has been found. Every problem of the file is still collected (the cells' first; the registry's only when the cells
-     * have none, as before) and thrown at the end, which rolls back whatever was written.
+     * version are loaded first and checked only if needed), as long as no problem has been found. Every problem of the
+     * file is still collected (the cells' first; the registry's only when the cells have none, as before) and thrown at
+     * the end, which rolls back whatever was written.
      */
     SheetImports.Counts importRows(CurrentUser user, byte[] content) {
         return db.connectionResult(connection -> {
@@ -397,6 +398,8 @@ class EnterpriseImport {
     private final class Inserter implements AutoCloseable {
         private final java.sql.Connection connection;
         private final LocalDateTime now;
+        /** What every loaded row gets besides its text: the time, bound once per load. */
+        private final Map<Field<?>, Object> everyRow;
         /** The bulk path, or null where the connection has none. */
         private final LocalInfile bulk;
         /** The bulk path's rows not yet loaded. */
@@ -424,6 +427,7 @@ class EnterpriseImport {
         Inserter(java.sql.Connection connection, LocalDateTime now, boolean bulkPath) {
             this.connection = connection;
             this.now = now;
+            this.everyRow = Map.of(ENTERPRISE.CREATED_AT, now, ENTERPRISE.UPDATED_AT, now);
             try {
                 this.bulk = bulkPath ? LocalInfile.of(db, connection).orElse(null) : null;
             } catch (SQLException e) {
@@ -579,7 +583,7 @@ class EnterpriseImport {
         private Loaded loadIfNew(List<Row> rows, LocalInfile.Rows text) {
             try {
                 Savepoint before = connection.setSavepoint();
-                OptionalLong loaded = bulk.loadIfNew(ENTERPRISE, loadedFields, text, Map.of(ENTERPRISE.CREATED_AT, now, ENTERPRISE.UPDATED_AT, now));
+                OptionalLong loaded = bulk.loadIfNew(ENTERPRISE, loadedFields, text, everyRow);
                 if (loaded.isEmpty()) {
                     connection.rollback(before);
                     return new Loaded(rows, true);
@@ -628,7 +632,7 @@ class EnterpriseImport {
         }
 
         private void load() {
-            created += bulk.load(ENTERPRISE, loadedFields, loading, Map.of(ENTERPRISE.CREATED_AT, now, ENTERPRISE.UPDATED_AT, now));
+            created += bulk.load(ENTERPRISE, loadedFields, loading, everyRow);
             loading = null;
         }
 
