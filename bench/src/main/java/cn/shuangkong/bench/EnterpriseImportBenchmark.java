@@ -53,11 +53,11 @@ import jdk.jfr.consumer.RecordingFile;
  * large import after a start costs. After each the service grades the import's enterprises (more than 500 on a
  * background thread): that grading is awaited, then the enterprises, their grades and grade history are deleted, so
  * the timed import starts on an empty table as the load does and nothing else runs in the service. InnoDB's purge of
- * the deleted rows and the flushing of its dirty pages are awaited, then the timed import as {@code admin} over HTTP
+ * the deleted rows, the flushing of its dirty pages and an idle mariadbd are awaited, then the timed import as {@code admin} over HTTP
  * Basic: wall time at the client, from sending the request to the 201. The service is then stopped (ending the
  * background grading of the timed import's enterprises, which starts at its commit; how many it had graded is
- * reported), LOAD DATA waits until none of its connections is left on the server and, as the import did, for the purge
- * and the flushing; {@code enterprise_load} is created {@code LIKE enterprise} (same columns, keys and checks; MariaDB
+ * reported), LOAD DATA waits until none of its connections is left on the server and, as the import did, for the purge,
+ * the flushing and an idle server; {@code enterprise_load} is created {@code LIKE enterprise} (same columns, keys and checks; MariaDB
  * copies no foreign keys, which the benchmark checks and reports) and timed with {@code LOAD DATA LOCAL INFILE} of the
  * CSV over JDBC (after a warm-up load of the warm-up CSV, truncated). Both tables must then hold N rows, with the same
  * values. The database is dropped at the end, also on failure or Ctrl-C.
