@@ -134,12 +134,25 @@ public final class Headers {
      * through the normalizer and two regular expressions.
      */
     static boolean isPlain(String text) {
+        boolean stable = true;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c == '*' || c == ' ' || c == '\u00A0' || c == '\u3000' || (c >= '\t' && c <= '\r')) {
                 return false;
             }
+            stable &= isNfkcStable(c);
         }
-        return Normalizer.isNormalized(text, Normalizer.Form.NFKC);
+        return stable || Normalizer.isNormalized(text, Normalizer.Form.NFKC);
+    }
+
+    /**
+     * Whether NFKC leaves any text made of such characters alone as it is, without asking the normalizer (which
+     * allocates for every text it checks): ASCII and the CJK Unified Ideographs (U+4E00 … U+9FFF), each its own NFKC
+     * form (Unicode's NFKC_Quick_Check is Yes) with combining class 0, so that a text of nothing else passes NFKC's
+     * quick check ({@code CellTextFastPathTest} asks the JDK's normalizer about every one). Most cells of a Chinese
+     * sheet are made of nothing else; the others go to the normalizer.
+     */
+    static boolean isNfkcStable(char c) {
+        return c < 0x80 || (c >= '\u4E00' && c <= '\u9FFF');
     }
 }

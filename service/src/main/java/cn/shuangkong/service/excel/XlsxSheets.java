@@ -19,6 +19,8 @@ import org.apache.poi.util.XMLHelper;
 import org.apache.poi.xssf.eventusermodel.XSSFReader;
 import org.apache.poi.xssf.model.StylesTable;
 import org.apache.poi.xssf.usermodel.XSSFCellStyle;
+import org.codehaus.stax2.XMLStreamReader2;
+import org.codehaus.stax2.typed.TypedValueDecoder;
 
 import com.fasterxml.aalto.stax.InputFactoryImpl;
 
@@ -51,6 +53,9 @@ final class XlsxSheets {
         return factory;
     }
 
+    /** The cell types of the file format ({@code t}), each a constant: a cell's type is compared, not kept. */
+    private static final List<String> CELL_TYPES = List.of("s", "inlineStr", "b", "n", "str", "e", "d");
+
     private final XSSFReader parts;
     private final List<String> sharedStrings;
     private final StylesTable styles;
@@ -76,7 +81,8 @@ final class XlsxSheets {
     }
 
     private void readSheet(WorkbookReader.RowCollector rows, InputStream in) throws XMLStreamException {
-        XMLStreamReader xml = XML.createXMLStreamReader(in);
+        XMLStreamReader2 xml = (XMLStreamReader2) XML.createXMLStreamReader(in);
+        AttributeText attribute = new AttributeText();
         try {
             int nextRow = 1;
             int nextColumn = 0;
@@ -85,13 +91,11 @@ final class XlsxSheets {
                 if (event == XMLStreamConstants.START_ELEMENT) {
                     String name = xml.getLocalName();
                     if (name.equals("row")) {
-                        String r = xml.getAttributeValue(null, "r");
-                        rows.start(r == null ? nextRow : Integer.parseInt(r));
+                        rows.start(attribute.read(xml, "r") ? attribute.integer() : nextRow);
                         nextColumn = 0;
                     } else if (name.equals("c")) {
-                        String r = xml.getAttributeValue(null, "r");
-                        int column = r == null ? nextColumn : column(r);
-                        rows.cell(column, cell(xml));
+                        int column = attribute.read(xml, "r") ? attribute.column() : nextColumn;
+                        rows.cell(column, cell(xml, attribute));
                         nextColumn = column + 1;
                     }
                 } else if (event == XMLStreamConstants.END_ELEMENT && xml.getLocalName().equals("row")) {
@@ -104,9 +108,9 @@ final class XlsxSheets {
     }
 
     /** The cell the cursor is at the start of, read to its end. */
-    private CellValue cell(XMLStreamReader xml) throws XMLStreamException {
-        String type = xml.getAttributeValue(null, "t");
-        String style = xml.getAttributeValue(null, "s");
+    private CellValue cell(XMLStreamReader2 xml, AttributeText attribute) throws XMLStreamException {
+        String type = attribute.read(xml, "t") ? attribute.oneOf(CELL_TYPES) : null;
+        int style = attribute.read(xml, "s") ? attribute.index() : 0;
         String value = null;
         String inline = null;
         while (xml.hasNext()) {
@@ -128,17 +132,21 @@ final class XlsxSheets {
             case "s" -> value == null || value.isBlank() ? CellValue.EMPTY : CellValue.text(sharedStrings.get(Integer.parseInt(value.strip())));
             case "inlineStr" -> CellValue.text(inline != null ? inline : value);
             case "b" -> value == null || value.isBlank() ? CellValue.EMPTY : CellValue.text(value.strip().equals("1") || value.strip().equalsIgnoreCase("true") ? "TRUE" : "FALSE");
-            case "n" -> value == null || value.isBlank() ? CellValue.EMPTY : number(value, style == null ? 0 : Integer.parseInt(style));
+            case "n" -> value == null || value.isBlank() ? CellValue.EMPTY : number(value, style);
             // str (a formula's text), e (an error such as #N/A), d (an ISO date written as text)
             default -> CellValue.text(value);
         };
     }
 
     private CellValue number(String text, int style) {
+        if (style == AttributeText.NOT_AN_INDEX) {
+            throw new NumberFormatException("a number cell's style is not an index");
+        }
         if (isWholeNumber(text) && !isDateStyle(style)) {
             // What the double below would give, without it: a whole number of at most 15 digits is exact as a double.
+            // Its plain notation is the text itself, but for a negative zero.
             BigDecimal number = new BigDecimal(text);
-            return new CellValue(number.toPlainString(), number, null);
+            return new CellValue(text.equals("-0") ? number.toPlainString() : text, number, null);
         }
         double value = Double.parseDouble(text);
         if (isDateStyle(style) && DateUtil.isValidExcelDate(value)) {
@@ -182,14 +190,28 @@ final class XlsxSheets {
         return true;
     }
 
-    /** The text of a string item ({@code <si>} or {@code <is>}): its runs' texts, without phonetic guides ({@code <rPh>}). */
+    /**
+     * The text of a string item ({@code <si>} or {@code <is>}): its runs' texts, without phonetic guides ({@code <rPh>}).
+     * Most items are one {@code <t>}, whose text is the item's as it is, without a copy.
+     */
     private static String richText(XMLStreamReader xml, String element) throws XMLStreamException {
-        StringBuilder text = new StringBuilder();
+        String first = null;
+        StringBuilder text = null;
         while (xml.hasNext()) {
             int event = xml.next();
             if (event == XMLStreamConstants.START_ELEMENT) {
                 switch (xml.getLocalName()) {
-                    case "t" -> text.append(xml.getElementText());
+                    case "t" -> {
+                        String run = xml.getElementText();
+                        if (first == null) {
+                            first = run;
+                        } else {
+                            if (text == null) {
+                                text = new StringBuilder(first);
+                            }
+                            text.append(run);
+                        }
+                    }
                     case "rPh", "phoneticPr" -> skip(xml);
                     default -> {
                         // a run (r) or its properties (rPr): their t elements are read as they come
@@ -199,7 +221,7 @@ final class XlsxSheets {
                 break;
             }
         }
-        return text.toString();
+        return text != null ? text.toString() : first != null ? first : "";
     }
 
     /** Moves the cursor from the start of an element past its end. */
@@ -214,11 +236,11 @@ final class XlsxSheets {
         }
     }
 
-    /** The column of a cell reference, from 0: {@code "AB12"} is 27. */
-    static int column(String reference) {
+    /** The column of the cell reference in the first {@code length} of {@code reference}, from 0: {@code "AB12"} is 27. */
+    private static int column(char[] reference, int length) {
         int column = 0;
-        for (int i = 0; i < reference.length(); i++) {
-            char c = reference.charAt(i);
+        for (int i = 0; i < length; i++) {
+            char c = reference[i];
             if (c >= 'A' && c <= 'Z') {
                 column = column * 26 + (c - 'A' + 1);
             } else if (c >= 'a' && c <= 'z') {
@@ -272,6 +294,100 @@ final class XlsxSheets {
             } finally {
                 xml.close();
             }
+        }
+    }
+
+    /**
+     * The value of an attribute of the element the cursor is at, decoded from the parser's own buffer into one reused
+     * here ({@link XMLStreamReader2#getAttributeAs}), without a string: a cell's reference, type and style are read for
+     * every cell of a sheet, a million times in a 100,000-row registry. As with Stax2's typed access, the value is
+     * taken without its leading and trailing white space.
+     */
+    static final class AttributeText extends TypedValueDecoder {
+        /** What {@link #index} gives for a value that is not one. */
+        static final int NOT_AN_INDEX = Integer.MIN_VALUE;
+        private char[] chars = new char[16];
+        private int length;
+
+        /** Whether the element has the attribute {@code name} (without a namespace); if it has, its value is read. */
+        boolean read(XMLStreamReader2 xml, String name) throws XMLStreamException {
+            int index = xml.getAttributeIndex(null, name);
+            if (index < 0) {
+                return false;
+            }
+            xml.getAttributeAs(index, this);
+            return true;
+        }
+
+        @Override
+        public void decode(String value) {
+            decode(value.toCharArray(), 0, value.length());
+        }
+
+        @Override
+        public void decode(char[] buffer, int start, int end) {
+            length = end - start;
+            if (chars.length < length) {
+                chars = new char[Math.max(length, chars.length * 2)];
+            }
+            System.arraycopy(buffer, start, chars, 0, length);
+        }
+
+        @Override
+        public void handleEmptyValue() {
+            length = 0;
+        }
+
+        /** The value as the constant of {@code values} it equals, or as a string of its own if it equals none. */
+        String oneOf(List<String> values) {
+            for (String value : values) {
+                if (equals(value)) {
+                    return value;
+                }
+            }
+            return new String(chars, 0, length);
+        }
+
+        private boolean equals(String value) {
+            if (value.length() != length) {
+                return false;
+            }
+            for (int i = 0; i < length; i++) {
+                if (value.charAt(i) != chars[i]) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** The value as a cell reference's column, from 0: {@code "AB12"} is 27. */
+        int column() {
+            return XlsxSheets.column(chars, length);
+        }
+
+        /** The value as a non-negative number below 2³¹, or {@link #NOT_AN_INDEX}. */
+        int index() {
+            if (length == 0 || length > 10) {
+                return NOT_AN_INDEX;
+            }
+            long n = 0;
+            for (int i = 0; i < length; i++) {
+                char c = chars[i];
+                if (c < '0' || c > '9') {
+                    return NOT_AN_INDEX;
+                }
+                n = n * 10 + (c - '0');
+            }
+            return n <= Integer.MAX_VALUE ? (int) n : NOT_AN_INDEX;
+        }
+
+        /** The value as a row number, as {@link Integer#parseInt} reads it. */
+        int integer() {
+            int n = index();
+            if (n == NOT_AN_INDEX) {
+                throw new NumberFormatException("not a row number: " + new String(chars, 0, length));
+            }
+            return n;
         }
     }
 }

@@ -81,11 +81,34 @@ class CellTextFastPathTest {
             }
             BigDecimal now = new BigDecimal(text);
             assertThat(now.toPlainString()).as(text).isEqualTo(before.toPlainString());
+            // The cell's text is the XML's own, but for a negative zero (XlsxSheets.number).
+            assertThat(text.equals("-0") ? "0" : text).as(text).isEqualTo(before.toPlainString());
             assertThat(now.scale()).as(text).isEqualTo(before.scale());
         }
         // Read through the double as before: fractions, exponents, 16 digits and more (a double holds 15 exactly), leading zeros.
         for (String text : List.of("", "-", "1.5", "1.0", "1E3", "1e-3", "1234567890123456", "007", "00", "+5", " 5", "5 ", "１２", "0x1F", "NaN")) {
             assertThat(XlsxSheets.isWholeNumber(text)).as(text).isFalse();
         }
+    }
+
+    /** The characters {@link Headers#isPlain} takes as NFKC-stable without the normalizer: each is, alone and beside the others. */
+    @Test
+    void charactersTakenAsStableAreSoForTheNormalizer() {
+        int stable = 0;
+        for (char c = 0; c < Character.MAX_VALUE; c++) {
+            if (!Headers.isNfkcStable(c)) {
+                continue;
+            }
+            stable++;
+            String alone = String.valueOf(c);
+            assertThat(Normalizer.isNormalized(alone, Normalizer.Form.NFKC)).as("U+%04X", (int) c).isTrue();
+            for (String beside : List.of("a" + c, c + "a", "一" + c, c + "一", "" + c + c)) {
+                assertThat(Normalizer.isNormalized(beside, Normalizer.Form.NFKC)).as("U+%04X beside", (int) c).isTrue();
+            }
+        }
+        assertThat(stable).as("ASCII and U+4E00 … U+9FFF").isEqualTo(128 + 0x9FFF - 0x4E00 + 1);
+        assertThat(Headers.isNfkcStable('Ａ')).as("full-width letters fold").isFalse();
+        assertThat(Headers.isNfkcStable('（')).isFalse();
+        assertThat(Headers.isNfkcStable('\uF900')).as("CJK compatibility ideographs decompose").isFalse();
     }
 }

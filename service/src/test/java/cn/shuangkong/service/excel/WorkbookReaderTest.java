@@ -123,6 +123,31 @@ class WorkbookReaderTest {
     }
 
     @Test
+    void cellAttributesAreReadAsXmlValuesAndBadNumbersRefused() throws IOException {
+        // A cell's reference, type and style are read from the parser's buffer (XlsxSheets.AttributeText): white space
+        // around a value does not count, as in XML's typed values; a lower-case reference names its column; a style a
+        // text cell does not use is not looked at; a style beyond the workbook's is no date format.
+        XSSFWorkbook workbook = new XSSFWorkbook();
+        workbook.createSheet("检查表").createRow(0).createCell(0).setCellValue("x");
+        byte[] plain = bytes(workbook);
+        byte[] content = HostileFiles.rewriteEntry(plain, "xl/worksheets/sheet1.xml", xml -> xml.replaceFirst("<sheetData>.*</sheetData>", """
+                <sheetData><row r=" 3 "><c r="c3" t=" inlineStr " s="x"><is><t>化工</t></is></c><c r=" AA3 " s=" 0 "><v>12</v></c>                <c s="999"><v>7</v></c><c t="s" r="AC3"><v> 0 </v></c></row></sheetData>"""));
+        List<SheetRow> rows = read(content, 10);
+        assertThat(rows).extracting(SheetRow::number).containsExactly(3);
+        assertThat(rows.get(0).cell(2).text()).isEqualTo("化工");
+        assertThat(rows.get(0).cell(26).number()).isEqualByComparingTo("12");
+        assertThat(rows.get(0).cell(27).number()).isEqualByComparingTo("7");
+        assertThat(rows.get(0).cell(28).text()).isEqualTo("x");
+        // A number whose style is not an index, a row whose number is not one: the file is unreadable, as before.
+        for (String bad : List.of("<row r=\"3\"><c r=\"A3\" s=\"x\"><v>12</v></c></row>", "<row r=\"三\"><c r=\"A3\"><v>12</v></c></row>",
+                "<row r=\"3\"><c r=\"A3\" s=\"99999999999\"><v>12</v></c></row>")) {
+            byte[] broken = HostileFiles.rewriteEntry(plain, "xl/worksheets/sheet1.xml",
+                    xml -> xml.replaceFirst("<sheetData>.*</sheetData>", "<sheetData>" + bad + "</sheetData>"));
+            assertThatThrownBy(() -> read(broken, 10)).as(bad).isInstanceOf(SpreadsheetRejected.class).hasMessageContaining("无法读取");
+        }
+    }
+
+    @Test
     void aRenamedTextFileIsNotAWorkbook() {
         byte[] csv = "企业统一社会信用代码,检查日期\n91330302MA2AK7L1XU,2026-11-20\n".getBytes(StandardCharsets.UTF_8);
         assertThatThrownBy(() -> read(csv, 10)).isInstanceOf(SpreadsheetRejected.class).hasMessageContaining("不是 Excel 工作簿");
