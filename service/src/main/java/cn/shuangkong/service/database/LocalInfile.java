@@ -80,6 +80,12 @@ public final class LocalInfile {
     /** The caller's jOOQ, bound to the caller's connection: every statement of a load runs on that one connection. */
     private final DSLContext db;
     private final JdbcConnection connection;
+    /**
+     * The values for every row last set in the connection's session variables: the loads of one import set them once
+     * (session variables outlive a rollback to a savepoint; this object lives no longer than the caller's use of the
+     * connection, and nothing else sets these variables).
+     */
+    private Map<? extends Field<?>, ?> sessionValues;
 
     private LocalInfile(DSLContext db, JdbcConnection connection) {
         this.db = db;
@@ -260,7 +266,7 @@ public final class LocalInfile {
 
     private Sent send(Table<?> table, List<? extends Field<?>> columns, Rows rows, Map<? extends Field<?>, ?> everyRow) {
         List<Field<?>> constant = List.copyOf(everyRow.keySet());
-        if (!constant.isEmpty()) {
+        if (!constant.isEmpty() && !everyRow.equals(sessionValues)) {
             List<String> assignments = new ArrayList<>();
             List<QueryPart> values = new ArrayList<>();
             for (int i = 0; i < constant.size(); i++) {
@@ -269,6 +275,7 @@ public final class LocalInfile {
                 values.add(DSL.cast(value(constant.get(i), everyRow.get(constant.get(i))), constant.get(i).getDataType()));
             }
             db.query("SET " + String.join(", ", assignments), values.toArray(QueryPart[]::new)).execute();
+            sessionValues = Map.copyOf(everyRow);
         }
         List<String> set = new ArrayList<>();
         for (int i = 0; i < constant.size(); i++) {

@@ -331,7 +331,7 @@ class EnterpriseImport {
     }
 
     private Row row(CurrentUser user, Headers.Layout layout, SheetRow r, List<SpreadsheetError> errors, Map<String, Optional<String>> localities) {
-        if (EnterpriseSheet.IMPORTED.stream().allMatch(key -> layout.cell(r, key).isBlank())) {
+        if (isBlank(layout, r)) {
             return null; // a note under the table
         }
         int before = errors.size();
@@ -378,6 +378,16 @@ class EnterpriseImport {
         return errors.size() > before ? null : new Row(r.number(), uscc, EnterpriseFields.of(in), version);
     }
 
+    /** Whether the row has none of the columns imported (a loop, not a stream: it runs for every row). */
+    private static boolean isBlank(Headers.Layout layout, SheetRow r) {
+        for (String key : EnterpriseSheet.IMPORTED) {
+            if (!layout.cell(r, key).isBlank()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static final Map<String, String> HEADER_OF = Map.ofEntries(
             Map.entry("uscc", EnterpriseSheet.USCC), Map.entry("name", EnterpriseSheet.NAME), Map.entry("regionCode", EnterpriseSheet.REGION_CODE),
             Map.entry("industryCode", EnterpriseSheet.INDUSTRY_CODE), Map.entry("address", EnterpriseSheet.ADDRESS),
@@ -409,6 +419,11 @@ class EnterpriseImport {
         private List<Row> uncheckedRows = new ArrayList<>();
         /** The load of rows believed new running on {@link #loader}'s thread, on this connection, or null. */
         private Future<Loaded> running;
+        /**
+         * The rows of the next load of rows believed new: the first loads are smaller, so that the server starts on the
+         * rows while the sheet's first rows are still being read, and the sizes double up to {@value #LOAD_ROWS}.
+         */
+        private int uncheckedLoadRows = BATCH;
         private ExecutorService loader;
         private Object[] loadValues;
         private final List<Row> buffer = new ArrayList<>(BATCH);
@@ -435,9 +450,9 @@ class EnterpriseImport {
             }
         }
 
-        /** The statement's columns, from EnterpriseRegistry.columnsOf (the one mapping of an enterprise's fields to columns). */
-        private void columnsFrom(Row first) {
-            columns = List.copyOf(EnterpriseRegistry.columnsOf(first.fields()).keySet());
+        /** The statement's columns: EnterpriseRegistry's of an enterprise's fields (the one mapping of the fields to columns). */
+        private void columnsFrom() {
+            columns = EnterpriseRegistry.COLUMNS;
             fields = new ArrayList<>(List.of(ENTERPRISE.USCC, ENTERPRISE.VERSION, ENTERPRISE.CREATED_AT, ENTERPRISE.UPDATED_AT));
             fields.addAll(columns);
             loadedFields = new ArrayList<>(List.of(ENTERPRISE.USCC, ENTERPRISE.VERSION));
@@ -451,7 +466,7 @@ class EnterpriseImport {
 
         void add(Row row) {
             if (columns == null) {
-                columnsFrom(row);
+                columnsFrom();
             }
             if (bulk != null) {
                 if (loading == null) {
@@ -485,14 +500,14 @@ class EnterpriseImport {
             for (int i = 0; i < rows.size(); i++) {
                 Row row = rows.get(i);
                 if (columns == null) {
-                    columnsFrom(row);
+                    columnsFrom();
                 }
                 if (uncheckedText == null) {
                     uncheckedText = new LocalInfile.Rows();
                 }
                 uncheckedText.add(loadValues(row));
                 uncheckedRows.add(row);
-                if (uncheckedRows.size() == LOAD_ROWS) {
+                if (uncheckedRows.size() == uncheckedLoadRows) {
                     List<Row> back = awaitUnchecked();
                     if (!back.isEmpty()) {
                         List<Row> all = new ArrayList<>(back);
@@ -511,6 +526,7 @@ class EnterpriseImport {
                         });
                     }
                     running = loader.submit(() -> loadIfNew(chunk, text));
+                    uncheckedLoadRows = Math.min(LOAD_ROWS, uncheckedLoadRows * 2);
                 }
             }
             return List.of();
@@ -622,12 +638,10 @@ class EnterpriseImport {
             if (loadValues == null) {
                 loadValues = new Object[loadedFields.size()];
             }
-            Map<Field<?>, Object> byColumn = EnterpriseRegistry.columnsOf(row.fields());
+            Object[] values = EnterpriseRegistry.valuesOf(row.fields());
             loadValues[0] = row.uscc();
             loadValues[1] = 1;
-            for (int c = 0; c < columns.size(); c++) {
-                loadValues[2 + c] = byColumn.get(columns.get(c));
-            }
+            System.arraycopy(values, 0, loadValues, 2, values.length);
             return loadValues;
         }
 
@@ -667,12 +681,12 @@ class EnterpriseImport {
             // China's zone).
             java.sql.Timestamp time = java.sql.Timestamp.valueOf(now);
             for (Row row : buffer) {
-                Map<Field<?>, Object> byColumn = EnterpriseRegistry.columnsOf(row.fields());
+                Object[] values = EnterpriseRegistry.valuesOf(row.fields());
                 statement.setString(i++, row.uscc());
                 statement.setTimestamp(i++, time);
                 statement.setTimestamp(i++, time);
                 for (int c = 0; c < columns.size(); c++) {
-                    Object value = byColumn.get(columns.get(c));
+                    Object value = values[c];
                     if (value == null) {
                         statement.setNull(i++, sqlTypes[c]);
                     } else {

@@ -5,6 +5,7 @@ import static cn.shuangkong.schema.Tables.ENTERPRISE;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -191,19 +192,27 @@ public class EnterpriseRegistry {
         return columns(f);
     }
 
+    /** The registry's columns of an enterprise's fields, in the order of {@link #valuesOf}. */
+    static final List<Field<?>> COLUMNS = List.of(ENTERPRISE.NAME, ENTERPRISE.REGION_CODE, ENTERPRISE.INDUSTRY_CATEGORY,
+            ENTERPRISE.INDUSTRY_CODE, ENTERPRISE.ADDRESS, ENTERPRISE.LONGITUDE, ENTERPRISE.LATITUDE, ENTERPRISE.EMPLOYEES,
+            ENTERPRISE.STANDARDIZATION_LEVEL, ENTERPRISE.LEGAL_REPRESENTATIVE, ENTERPRISE.CONTACT_PHONE);
+
+    /**
+     * The values of {@link #COLUMNS} for these fields, in their order: the one mapping of an enterprise's fields to
+     * columns (an import takes them so for each of its rows, without a map).
+     */
+    static Object[] valuesOf(EnterpriseFields f) {
+        return new Object[] {f.name(), f.regionCode(), f.industryCategory().getValue(), f.industryCode(), f.address(),
+                f.longitude(), f.latitude(), f.employees(), f.standardizationLevel() == null ? null : f.standardizationLevel().getValue(),
+                f.legalRepresentative(), f.contactPhone()};
+    }
+
     private static Map<Field<?>, Object> columns(EnterpriseFields f) {
+        Object[] values = valuesOf(f);
         Map<Field<?>, Object> columns = new HashMap<>();
-        columns.put(ENTERPRISE.NAME, f.name());
-        columns.put(ENTERPRISE.REGION_CODE, f.regionCode());
-        columns.put(ENTERPRISE.INDUSTRY_CATEGORY, f.industryCategory().getValue());
-        columns.put(ENTERPRISE.INDUSTRY_CODE, f.industryCode());
-        columns.put(ENTERPRISE.ADDRESS, f.address());
-        columns.put(ENTERPRISE.LONGITUDE, f.longitude());
-        columns.put(ENTERPRISE.LATITUDE, f.latitude());
-        columns.put(ENTERPRISE.EMPLOYEES, f.employees());
-        columns.put(ENTERPRISE.STANDARDIZATION_LEVEL, f.standardizationLevel() == null ? null : f.standardizationLevel().getValue());
-        columns.put(ENTERPRISE.LEGAL_REPRESENTATIVE, f.legalRepresentative());
-        columns.put(ENTERPRISE.CONTACT_PHONE, f.contactPhone());
+        for (int i = 0; i < values.length; i++) {
+            columns.put(COLUMNS.get(i), values[i]);
+        }
         return columns;
     }
 
