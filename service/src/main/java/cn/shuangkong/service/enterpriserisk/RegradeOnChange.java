@@ -80,7 +80,7 @@ class RegradeOnChange {
 
     @EventListener
     void on(EnterprisesImported event) {
-        event.usccs().forEach(uscc -> changed(uscc, Cause.ENTERPRISE_UPDATED));
+        changed(event.usccs(), Cause.ENTERPRISE_UPDATED);
     }
 
     @EventListener
@@ -95,9 +95,19 @@ class RegradeOnChange {
 
     /** @param enterprise its USCC (String) or its id (Long), as the event names it */
     private void changed(Object enterprise, Cause cause) {
+        changed(List.of(enterprise), cause);
+    }
+
+    /**
+     * @param enterprises their USCCs (String) or ids (Long), as the event names them: the caller and the transaction
+     *                    are looked up once for all of them (an import names 100,000)
+     */
+    private void changed(Collection<?> enterprises, Cause cause) {
         String by = actor();
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            regrade(Map.of(enterprise, cause), by);
+            Map<Object, Cause> all = new LinkedHashMap<>();
+            enterprises.forEach(enterprise -> all.putIfAbsent(enterprise, cause));
+            regrade(all, by);
             return;
         }
         Pending pending = (Pending) TransactionSynchronizationManager.getResource(this);
@@ -122,7 +132,9 @@ class RegradeOnChange {
             });
             pending = created;
         }
-        pending.enterprises.putIfAbsent(enterprise, cause);
+        for (Object enterprise : enterprises) {
+            pending.enterprises.putIfAbsent(enterprise, cause);
+        }
     }
 
     /** The enterprises one transaction touched, each with the first cause seen. */
