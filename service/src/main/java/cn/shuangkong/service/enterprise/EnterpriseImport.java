@@ -69,7 +69,8 @@ class EnterpriseImport {
     static final int MAX_ROWS = 200_000;
     private static final int BATCH = 1_000;
     /**
-     * New enterprises a {@code LOAD DATA}: each load costs the server a statement (and, for rows loaded before their
+     * New enterprises a {@code LOAD DATA} at most (the first loads of rows believed new take fewer, see
+     * {@code Inserter.uncheckedLoadRows}): each load costs the server a statement (and, for rows loaded before their
      * registry check, a savepoint) and Connector/J a buffer of 256 kB ({@link LocalInfile}); the rows' text is about
      * 1.2 MB per 5,000 rows, held in small blocks, and a load in the background holds its rows until it has run.
      */
@@ -490,7 +491,8 @@ class EnterpriseImport {
         }
 
         /**
-         * Rows believed new, on the bulk path: loaded {@value #LOAD_ROWS} a load without a registry check first, each load
+         * Rows believed new, on the bulk path: loaded without a registry check first ({@value #BATCH} rows the first load,
+         * twice as many each next one, {@value #LOAD_ROWS} at most), each load
          * inside a savepoint and on a thread of its own, while the caller goes on with the next rows (the connection is
          * the loads' alone meanwhile: the caller runs no statement until {@link #loadUnchecked}). When a load finds codes
          * already registered, it is rolled back to its savepoint and its rows, with every row given after them, are

@@ -351,9 +351,9 @@ class EnterpriseImportExportTest {
     }
 
     /**
-     * More rows than one load takes: on the bulk path the first {@value EnterpriseImport#LOAD_ROWS} go to the server in the
-     * background while the rest are read. A known code inside them makes that load roll back, and its rows and every
-     * row after them are checked; without one, every load stands.
+     * More rows than one load takes: on the bulk path loads of 1,000, 2,000 and up to {@value EnterpriseImport#LOAD_ROWS}
+     * rows go to the server in the background while the rest are read. A known code in the second load makes that load
+     * roll back (the first stands), and its rows and every row after them are checked; without one, every load stands.
      */
     @Test
     void loadsInTheBackgroundStandOrAreCheckedRowByRow() throws IOException {
