@@ -112,7 +112,7 @@ public class RowValidator {
                 }
                 tests.add(test.get());
             }
-            // A method handle, not Method.invoke: called for every property of every row, it allocates nothing.
+            // A method handle, not Method.invoke: called for every property of every row, it needs no argument array.
             MethodHandle read;
             try {
                 read = MethodHandles.publicLookup().unreflect(getter.get()).asType(MethodType.methodType(Object.class, Object.class));
