@@ -16,6 +16,7 @@ import java.sql.SQLException;
 import java.sql.SQLWarning;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -81,11 +82,12 @@ public final class LocalInfile {
     private final DSLContext db;
     private final JdbcConnection connection;
     /**
-     * The values for every row last set in the connection's session variables: the loads of one import set them once
-     * (session variables outlive a rollback to a savepoint; this object lives no longer than the caller's use of the
-     * connection, and nothing else sets these variables).
+     * The columns and values for every row last set in the connection's session variables, in the variables' order: the
+     * loads of one import set them once (session variables outlive a rollback to a savepoint; this object lives no
+     * longer than the caller's use of the connection, and nothing else sets these variables).
      */
-    private Map<? extends Field<?>, ?> sessionValues;
+    private List<Field<?>> sessionColumns;
+    private List<Object> sessionValues;
 
     private LocalInfile(DSLContext db, JdbcConnection connection) {
         this.db = db;
@@ -266,16 +268,18 @@ public final class LocalInfile {
 
     private Sent send(Table<?> table, List<? extends Field<?>> columns, Rows rows, Map<? extends Field<?>, ?> everyRow) {
         List<Field<?>> constant = List.copyOf(everyRow.keySet());
-        if (!constant.isEmpty() && !everyRow.equals(sessionValues)) {
+        List<Object> constantValues = Arrays.asList(constant.stream().map(everyRow::get).toArray());
+        if (!constant.isEmpty() && !(constant.equals(sessionColumns) && constantValues.equals(sessionValues))) {
             List<String> assignments = new ArrayList<>();
             List<QueryPart> values = new ArrayList<>();
             for (int i = 0; i < constant.size(); i++) {
                 assignments.add("@shuangkong_load_" + i + " = {" + i + "}");
                 // Cast to the column's own type: a session variable keeps no type of its own.
-                values.add(DSL.cast(value(constant.get(i), everyRow.get(constant.get(i))), constant.get(i).getDataType()));
+                values.add(DSL.cast(value(constant.get(i), constantValues.get(i)), constant.get(i).getDataType()));
             }
             db.query("SET " + String.join(", ", assignments), values.toArray(QueryPart[]::new)).execute();
-            sessionValues = Map.copyOf(everyRow);
+            sessionColumns = constant;
+            sessionValues = constantValues;
         }
         List<String> set = new ArrayList<>();
         for (int i = 0; i < constant.size(); i++) {

@@ -429,12 +429,13 @@ class EnterpriseImport {
         private Object[] loadValues;
         private final List<Row> buffer = new ArrayList<>(BATCH);
         private final List<String> inserted = new ArrayList<>();
-        private List<Field<?>> columns;
-        private List<Field<?>> fields;
+        /** The statement's columns: EnterpriseRegistry's of an enterprise's fields (the one mapping of the fields to columns). */
+        private final List<Field<?>> columns = EnterpriseRegistry.COLUMNS;
+        private final List<Field<?>> fields = new ArrayList<>(List.of(ENTERPRISE.USCC, ENTERPRISE.VERSION, ENTERPRISE.CREATED_AT, ENTERPRISE.UPDATED_AT));
         /** The columns in LOAD DATA's rows: the code, the version and the enterprise's fields (the time is set for all). */
-        private List<Field<?>> loadedFields;
-        private RowN placeholders;
-        private int[] sqlTypes;
+        private final List<Field<?>> loadedFields = new ArrayList<>(List.of(ENTERPRISE.USCC, ENTERPRISE.VERSION));
+        private final RowN placeholders;
+        private final int[] sqlTypes;
         private PreparedStatement full;
         private String fullSql;
         private long created;
@@ -449,14 +450,7 @@ class EnterpriseImport {
             } catch (SQLException e) {
                 throw Statements.translated(db, e, "registry import", "SELECT @@local_infile");
             }
-        }
-
-        /** The statement's columns: EnterpriseRegistry's of an enterprise's fields (the one mapping of the fields to columns). */
-        private void columnsFrom() {
-            columns = EnterpriseRegistry.COLUMNS;
-            fields = new ArrayList<>(List.of(ENTERPRISE.USCC, ENTERPRISE.VERSION, ENTERPRISE.CREATED_AT, ENTERPRISE.UPDATED_AT));
             fields.addAll(columns);
-            loadedFields = new ArrayList<>(List.of(ENTERPRISE.USCC, ENTERPRISE.VERSION));
             loadedFields.addAll(columns);
             List<Field<?>> values = new ArrayList<>(List.of(DSL.val(null, ENTERPRISE.USCC), DSL.inline(1, ENTERPRISE.VERSION),
                     DSL.val(null, ENTERPRISE.CREATED_AT), DSL.val(null, ENTERPRISE.UPDATED_AT)));
@@ -466,9 +460,6 @@ class EnterpriseImport {
         }
 
         void add(Row row) {
-            if (columns == null) {
-                columnsFrom();
-            }
             if (bulk != null) {
                 if (loading == null) {
                     loading = new LocalInfile.Rows();
@@ -501,9 +492,6 @@ class EnterpriseImport {
         List<Row> addUnchecked(List<Row> rows) {
             for (int i = 0; i < rows.size(); i++) {
                 Row row = rows.get(i);
-                if (columns == null) {
-                    columnsFrom();
-                }
                 if (uncheckedText == null) {
                     uncheckedText = new LocalInfile.Rows();
                 }

@@ -169,6 +169,43 @@ class LocalInfileTest {
     }
 
     /**
+     * The values for every row are set in the connection's session once and set again only when they change: loads on
+     * one bulk path with the same values, with other values, and with the columns named in another order each give
+     * every row the values given for its own load.
+     */
+    @Test
+    void eachLoadsRowsGetTheirOwnLoadsValuesForEveryRow() {
+        LocalDateTime at = LocalDateTime.of(2026, 12, 7, 9, 0); // whole seconds: compared as read back
+        LocalDateTime later = at.plusHours(3);
+        Map<Field<?>, Object> same = Map.of(ENTERPRISE.CREATED_AT, at, ENTERPRISE.UPDATED_AT, at);
+        Map<Field<?>, Object> reversed = new java.util.LinkedHashMap<>();
+        reversed.put(ENTERPRISE.UPDATED_AT, later);
+        reversed.put(ENTERPRISE.CREATED_AT, at);
+        Map<Field<?>, Object> inOrder = new java.util.LinkedHashMap<>(); // equal to reversed, its columns in the other order
+        inOrder.put(ENTERPRISE.CREATED_AT, at);
+        inOrder.put(ENTERPRISE.UPDATED_AT, later);
+        List<Map<Field<?>, Object>> everyRow = List.of(same, same, reversed, inOrder, reversed, same);
+        List<String> usccs = new java.util.ArrayList<>();
+        String read = inRolledBackTransaction(() -> {
+            LocalInfile bulk = bulk();
+            for (Map<Field<?>, Object> values : everyRow) {
+                LocalInfile.Rows rows = new LocalInfile.Rows();
+                String uscc = Api.newUscc("330302");
+                usccs.add(uscc);
+                rows.add(uscc, "分次有限公司", "330302", "OTHER", null, null, null, 1);
+                bulk.load(ENTERPRISE, COLUMNS, rows, values);
+            }
+            return usccs.stream().map(uscc -> db.fetchOne(ENTERPRISE, ENTERPRISE.USCC.eq(uscc)))
+                    .map(r -> r.getCreatedAt().equals(at) + "/" + r.getUpdatedAt().equals(later)).toList().toString();
+        });
+        if (read == null) {
+            assertThat(bulkPath()).isFalse();
+            return;
+        }
+        assertThat(read).isEqualTo("[true/false, true/false, true/true, true/true, true/true, true/false]");
+    }
+
+    /**
      * The rows go in packets of at most {@link LocalInfile#LOAD_PACKET} (Connector/J's buffer for them then stays out of
      * G1's humongous sizes), several for a load larger than that, and the connection's own limit is back afterwards.
      */
