@@ -63,7 +63,8 @@ import jdk.jfr.consumer.RecordingFile;
  * values. The database is dropped at the end, also on failure or Ctrl-C.
  *
  * <p>Options (system properties, set by {@code bench/pom.xml} from the same Maven properties): {@code bench.import.rows},
- * {@code .warmupRows}, {@code .warmups}, {@code .heap} (the service's -Xms and -Xmx), {@code .profile}, {@code .database}, {@code .jar}, {@code .jdbc}, {@code .user},
+ * {@code .warmupRows}, {@code .warmups}, {@code .heap} (the service's -Xms and -Xmx), {@code .jvmOptions} (more of the service's JVM options, space-separated: a
+ * garbage collector, say), {@code .profile}, {@code .database}, {@code .jar}, {@code .jdbc}, {@code .user},
  * {@code .password}, {@code .dialect}, {@code .keepDatabase}, {@code .dir} (logs and generated files).
  *
  * <pre>
@@ -94,6 +95,7 @@ public final class EnterpriseImportBenchmark {
     private final int warmupRows;
     private final int warmups;
     private final String heap;
+    private final List<String> jvmOptions;
     private final boolean profile;
     private final boolean keepDatabase;
     private final Path dir;
@@ -110,6 +112,7 @@ public final class EnterpriseImportBenchmark {
         warmupRows = Integer.getInteger("bench.import.warmupRows", 100_000);
         warmups = Integer.getInteger("bench.import.warmups", 2);
         heap = System.getProperty("bench.import.heap", "256m");
+        jvmOptions = List.of(System.getProperty("bench.import.jvmOptions", "").trim().split("\\s+")).stream().filter(o -> !o.isEmpty()).toList();
         profile = Boolean.parseBoolean(System.getProperty("bench.import.profile", "true"));
         keepDatabase = Boolean.getBoolean("bench.import.keepDatabase");
         dir = Path.of(System.getProperty("bench.import.dir", System.getProperty("java.io.tmpdir"))).toAbsolutePath();
@@ -154,8 +157,8 @@ public final class EnterpriseImportBenchmark {
                     + "bench.import.warmups 1 … 10");
         }
         Files.createDirectories(dir);
-        System.out.printf("Shuangkong enterprise import benchmark: %,d rows (%d warm-up imports of %,d other rows), service -Xms%s -Xmx%s%s%n", rows, warmups, warmupRows, heap, heap,
-                profile ? ", JFR stack sampling on" : "");
+        System.out.printf("Shuangkong enterprise import benchmark: %,d rows (%d warm-up imports of %,d other rows), service -Xms%s -Xmx%s%s%s%n", rows, warmups, warmupRows, heap, heap,
+                jvmOptions.isEmpty() ? "" : " " + String.join(" ", jvmOptions), profile ? ", JFR stack sampling on" : "");
         System.out.printf("service jar %s, JDK %s, %d cores, load average %s%n", jar, System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors(), BenchDatabase.loadAverage());
         try (Connection admin = DriverManager.getConnection(jdbcBase + JDBC_PARAMS, dbUser, dbPassword); Statement s = admin.createStatement()) {
@@ -200,6 +203,7 @@ public final class EnterpriseImportBenchmark {
                 jvm.add("-XX:FlightRecorderOptions=stackdepth=256");
                 jvm.add("-XX:StartFlightRecording=filename=" + jfr + ",settings=default,dumponexit=true");
             }
+            jvm.addAll(jvmOptions);
 
             long t = System.nanoTime();
             service[0] = ServiceProcess.start(jar, dbUrl, dbUser, dbPassword, dialect, dir.resolve("import-bench.log"), jvm,
@@ -428,11 +432,11 @@ public final class EnterpriseImportBenchmark {
         System.out.println("=== Results (one run each after a warm-up; wall time at the client; loopback; one MariaDB server) ===");
         System.out.println();
         System.out.println("| rows | .xlsx / .csv | HTTP import (wall) | created | import rows/s | LOAD DATA LOCAL INFILE | LOAD DATA rows/s "
-                + "| ratio import / LOAD DATA | peak heap (GC log: largest before a pause; after a copying pause) | service heap cap |");
+                + "| ratio import / LOAD DATA | peak heap (GC log: largest before a pause; after a copying pause) | service heap cap (and JVM options given) |");
         System.out.println("|---:|---|---:|---:|---:|---:|---:|---:|---:|---|");
         System.out.printf(Locale.ROOT, "| %,d | %.1f MB / %.1f MB | %.2f s | %,d | %,.0f | %.2f s | %,.0f | %.2f× | %.0f MB; %.0f MB | -Xmx%s |%n",
                 data.rows(), mb(data.xlsxBytes()), mb(data.csvBytes()), importS, created, data.rows() / importS, loadS, data.rows() / loadS, ratio,
-                gc.windowMaxBeforeMb(), gc.windowMaxAfterMb(), heap);
+                gc.windowMaxBeforeMb(), gc.windowMaxAfterMb(), heap + (jvmOptions.isEmpty() ? "" : " " + String.join(" ", jvmOptions)));
         System.out.println();
         System.out.printf(Locale.ROOT, "target ratio ≤ 2×: %s (%.2f×); target heap ≤ 256 MB: completed under -Xmx%s, peak %.0f MB%n",
                 ratio <= 2 ? "met" : "NOT met", ratio, heap, gc.windowMaxBeforeMb());
