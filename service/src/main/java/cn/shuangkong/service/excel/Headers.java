@@ -51,10 +51,6 @@ public final class Headers {
             return byKey.get(key).header();
         }
 
-        /**
-         * The number in column {@code key} of {@code row}, or null when the cell is blank; when it holds something
-         * else, a problem at that cell ("经度“东经120度”不是数字") is added to {@code errors} and null returned.
-         */
         /** As {@link #number}, for a whole number that fits an {@code int}; a problem at the cell otherwise. */
         public Integer integer(SheetRow row, String key, List<SpreadsheetError> errors) {
             BigDecimal n = number(row, key, errors);
@@ -69,6 +65,10 @@ public final class Headers {
             }
         }
 
+        /**
+         * The number in column {@code key} of {@code row}, or null when the cell is blank; when it holds something
+         * else, a problem at that cell ("经度“东经120度”不是数字") is added to {@code errors} and null returned.
+         */
         public BigDecimal number(SheetRow row, String key, List<SpreadsheetError> errors) {
             CellValue cell = cell(row, key);
             try {
