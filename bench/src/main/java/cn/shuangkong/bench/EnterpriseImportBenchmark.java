@@ -158,7 +158,7 @@ public final class EnterpriseImportBenchmark {
         }
         Files.createDirectories(dir);
         System.out.printf("Shuangkong enterprise import benchmark: %,d rows (%d warm-up imports of %,d other rows), service -Xms%s -Xmx%s%s%s%n", rows, warmups, warmupRows, heap, heap,
-                jvmOptions.isEmpty() ? "" : " " + String.join(" ", jvmOptions), profile ? ", JFR stack sampling on" : "");
+                givenJvmOptions(), profile ? ", JFR stack sampling on" : "");
         System.out.printf("service jar %s, JDK %s, %d cores, load average %s%n", jar, System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors(), BenchDatabase.loadAverage());
         try (Connection admin = DriverManager.getConnection(jdbcBase + JDBC_PARAMS, dbUser, dbPassword); Statement s = admin.createStatement()) {
@@ -436,7 +436,7 @@ public final class EnterpriseImportBenchmark {
         System.out.println("|---:|---|---:|---:|---:|---:|---:|---:|---:|---|");
         System.out.printf(Locale.ROOT, "| %,d | %.1f MB / %.1f MB | %.2f s | %,d | %,.0f | %.2f s | %,.0f | %.2f× | %.0f MB; %.0f MB | -Xmx%s |%n",
                 data.rows(), mb(data.xlsxBytes()), mb(data.csvBytes()), importS, created, data.rows() / importS, loadS, data.rows() / loadS, ratio,
-                gc.windowMaxBeforeMb(), gc.windowMaxAfterMb(), heap + (jvmOptions.isEmpty() ? "" : " " + String.join(" ", jvmOptions)));
+                gc.windowMaxBeforeMb(), gc.windowMaxAfterMb(), heap + givenJvmOptions());
         System.out.println();
         System.out.printf(Locale.ROOT, "target ratio ≤ 2×: %s (%.2f×); target heap ≤ 256 MB: completed under -Xmx%s, peak %.0f MB%n",
                 ratio <= 2 ? "met" : "NOT met", ratio, heap, gc.windowMaxBeforeMb());
@@ -849,5 +849,10 @@ public final class EnterpriseImportBenchmark {
 
     private static String abbreviate(String s, int max) {
         return s == null ? "null" : s.length() <= max ? s : s.substring(0, max) + "…";
+    }
+
+    /** The JVM options given in {@code bench.import.jvmOptions}, after a space, for the report; empty when none. */
+    private String givenJvmOptions() {
+        return jvmOptions.isEmpty() ? "" : " " + String.join(" ", jvmOptions);
     }
 }
