@@ -381,7 +381,7 @@ final class XlsxSheets {
             return n <= Integer.MAX_VALUE ? (int) n : NOT_AN_INDEX;
         }
 
-        /** The value as a row number, as {@link Integer#parseInt} reads it. */
+        /** The value as a row number: digits only (no sign), else a {@link NumberFormatException} as for a bad number. */
         int integer() {
             int n = index();
             if (n == NOT_AN_INDEX) {
